@@ -1,0 +1,58 @@
+# One entry point. `make run` serves the demo portal, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_admin
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Production-like: gunicorn + whitenoise, DEBUG off, configuration from the environment.
+serve: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi \
+		--bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket --access-logfile -
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+# Run every few minutes from cron or a systemd timer (see README).
+publish-scheduled: install
+	$(MANAGE) publish_scheduled
+
+clean:
+	rm -rf $(VENV) var db.sqlite3

@@ -1,0 +1,5 @@
+"""Demo content of this app; filled in by its own issue."""
+
+
+def load(stdout):
+    pass

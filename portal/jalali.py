@@ -1,0 +1,87 @@
+"""Jalali (solar hijri) dates as readers in Iran write them, with Persian digits."""
+
+import datetime
+
+from persiantools.jdatetime import JalaliDate, JalaliDateTime
+
+from django.utils import timezone
+
+from portal.text import persian_digits
+
+MONTH_NAMES = [
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+]
+# persiantools counts weekdays from Saturday (شنبه = 0).
+WEEKDAY_NAMES = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"]
+
+
+def to_jalali(value):
+    """A date or an aware datetime (shown in Tehran time) as a JalaliDate or JalaliDateTime."""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return JalaliDateTime(value)
+    return JalaliDate(value)
+
+
+def month_name(month):
+    return MONTH_NAMES[month - 1]
+
+
+def format_jalali(value, style="date"):
+    """Format a date for readers.
+
+    date     ۱۲ دی ۱۳۹۷
+    weekday  چهارشنبه ۱۲ دی ۱۳۹۷
+    datetime چهارشنبه ۱۲ دی ۱۳۹۷، ساعت ۱۴:۳۰
+    article  چهارشنبه ۱۲ دی ۱۳۹۷ - ۱۴:۳۰
+    short    ۱۳۹۷/۱۰/۱۲
+    month    دی ۱۳۹۷
+    """
+    if value in (None, ""):
+        return ""
+    jalali = to_jalali(value)
+    day_month_year = f"{jalali.day} {month_name(jalali.month)} {jalali.year}"
+    if style == "short":
+        text = f"{jalali.year}/{jalali.month:02d}/{jalali.day:02d}"
+    elif style == "month":
+        text = f"{month_name(jalali.month)} {jalali.year}"
+    elif style == "date":
+        text = day_month_year
+    else:
+        weekday = WEEKDAY_NAMES[jalali.weekday()]
+        text = f"{weekday} {day_month_year}"
+        if style in ("datetime", "article") and isinstance(jalali, JalaliDateTime):
+            clock = f"{jalali.hour:02d}:{jalali.minute:02d}"
+            text += f"، ساعت {clock}" if style == "datetime" else f" - {clock}"
+    return persian_digits(text)
+
+
+def iso_8601(value):
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def gregorian_month_range(jalali_year, jalali_month):
+    """The first Gregorian day of a Jalali month and the first day of the next, for queries.
+
+    Raises ValueError for a month that does not exist.
+    """
+    start = JalaliDate(jalali_year, jalali_month, 1)
+    if jalali_month == 12:
+        end = JalaliDate(jalali_year + 1, 1, 1)
+    else:
+        end = JalaliDate(jalali_year, jalali_month + 1, 1)
+    return start.to_gregorian(), end.to_gregorian()

@@ -1,0 +1,14 @@
+from .base import *  # noqa: F403
+from .environment import env_bool, secret_key
+
+DEBUG = False
+SECRET_KEY = secret_key(DEBUG)
+
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)

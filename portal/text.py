@@ -1,0 +1,82 @@
+"""Persian text: one place that decides how spellings are stored, shown and matched.
+
+Stored text keeps the writer's words but uses one spelling of each letter (Arabic ي/ى/ك become
+Persian ی/ک) and loses invisible characters that can reorder or hide text. ZWNJ (U+200C) is part
+of Persian spelling (می‌رود) and is always kept when storing; only search folding removes it.
+"""
+
+import re
+import unicodedata
+
+ZWNJ = "\u200c"
+
+LETTER_SPELLINGS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
+
+# Bidi embeddings/overrides/isolates, marks, zero-width space/joiner, word joiner, BOM, NUL and
+# other C0 controls except tab and newlines: they reorder or hide text and are never needed.
+INVISIBLE_CONTROLS = re.compile(
+    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200d\u200e\u200f"
+    "\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+LATIN_DIGITS = "0123456789"
+TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_INDIC_DIGITS, PERSIAN_DIGITS * 2)
+TO_LATIN_DIGITS = str.maketrans(PERSIAN_DIGITS + ARABIC_INDIC_DIGITS, LATIN_DIGITS * 2)
+
+
+def normalize_persian(text):
+    """The spelling we store: Persian letters, no invisible controls, ZWNJ kept."""
+    if not text:
+        return text
+    text = text.translate(LETTER_SPELLINGS)
+    text = INVISIBLE_CONTROLS.sub("", text)
+    # Several ZWNJs in a row, or one beside a space, are typing slips.
+    text = re.sub(f"{ZWNJ}+", ZWNJ, text)
+    text = re.sub(f" ?{ZWNJ} ?", lambda m: ZWNJ if m.group(0) == ZWNJ else " ", text)
+    return text
+
+
+def persian_digits(value):
+    """Any value as text with Persian digits (for readers)."""
+    return str(value).translate(TO_PERSIAN_DIGITS)
+
+
+def latin_digits(value):
+    """Any value as text with Latin digits (for parsing what people typed)."""
+    return str(value).translate(TO_LATIN_DIGITS)
+
+
+ARABIC_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+TATWEEL = "\u0640"
+SEARCH_LETTERS = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+    }
+)
+
+
+def fold_for_search(text):
+    """One spelling for matching: the same function runs at index time and at query time."""
+    if not text:
+        return ""
+    # NFKC turns Arabic presentation forms (ﻻ, ﻙ ...) into ordinary letters.
+    text = unicodedata.normalize("NFKC", text)
+    text = ARABIC_DIACRITICS.sub("", text).replace(TATWEEL, "")
+    text = text.translate(SEARCH_LETTERS).translate(TO_LATIN_DIGITS)
+    text = INVISIBLE_CONTROLS.sub("", text)
+    # Words written joined, with a ZWNJ or with a space (می‌رود, میرود, می رود) must meet:
+    # ZWNJ joins the parts, as the joined spelling does.
+    text = text.replace(ZWNJ, "")
+    return re.sub(r"\s+", " ", text).strip().lower()
