@@ -1,5 +1,125 @@
-"""Demo content of this app; filled in by its own issue."""
+"""Demo news: the news index, the newsroom's sections and a handful of articles.
+
+Written for this project in the register of a provincial welfare office's news; names of
+people are left out on purpose. Idempotent: pages and sections are looked up by slug first.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from news.models import NewsIndexPage, NewsPage, NewsSection
+from portal.demo_content import home_page
+
+SECTIONS = [
+    ("اجتماعی", "social"),
+    ("اشتغال", "employment"),
+    ("توانبخشی", "rehabilitation"),
+    ("شهرستان‌ها", "counties"),
+]
+
+ARTICLES = [
+    {
+        "slug": "مشاغل-خانگی-مددجویان-اهواز",
+        "over_title": "با حمایت بهزیستی خوزستان",
+        "title": "۳۲۰ مددجوی اهوازی صاحب شغل خانگی شدند",
+        "lead": (
+            "مدیرکل بهزیستی خوزستان از ایجاد ۳۲۰ فرصت شغلی خانگی برای زنان سرپرست خانوار و "
+            "افراد دارای معلولیت اهواز با تسهیلات کم‌بهره در شش ماه نخست امسال خبر داد."
+        ),
+        "section": "employment",
+        "tags": ["اشتغال", "زنان سرپرست خانوار", "اهواز"],
+        "days_ago": 1,
+        "body": [
+            "بیشتر این طرح‌ها در رشته‌های خیاطی، قالی‌بافی، تولید نان محلی و پرورش دام سبک است "
+            "و هر مددجو پیش از دریافت تسهیلات دورهٔ آموزش مهارت و مشاورهٔ کسب‌وکار گذرانده است.",
+            "متقاضیان می‌توانند برای ثبت‌نام به ادارهٔ بهزیستی شهرستان محل سکونت خود مراجعه کنند.",
+        ],
+    },
+    {
+        "slug": "افتتاح-مرکز-توانبخشی-دزفول",
+        "over_title": "",
+        "title": "مرکز توانبخشی روزانهٔ دزفول افتتاح شد",
+        "lead": (
+            "مرکز توانبخشی روزانهٔ دزفول با ظرفیت پذیرش ۶۰ کودک دارای معلولیت ذهنی و جسمی-حرکتی "
+            "با حضور مسئولان استانی و شهرستانی گشایش یافت."
+        ),
+        "section": "rehabilitation",
+        "tags": ["توانبخشی", "دزفول", "کودکان"],
+        "days_ago": 3,
+        "body": [
+            "این مرکز خدمات کاردرمانی، گفتاردرمانی و فیزیوتراپی را رایگان به خانواده‌های "
+            "تحت پوشش ارائه می‌کند و سرویس رفت‌وآمد کودکان را نیز بر عهده دارد.",
+        ],
+    },
+    {
+        "slug": "غربالگری-بینایی-کودکان-خوزستان",
+        "over_title": "طرح ملی پیشگیری از تنبلی چشم",
+        "title": "غربالگری بینایی کودکان ۳ تا ۶ ساله در خوزستان آغاز شد",
+        "lead": (
+            "پایگاه‌های غربالگری بینایی بهزیستی در سراسر استان تا پایان آبان پذیرای کودکان ۳ تا ۶ "
+            "ساله هستند؛ معاینه رایگان است."
+        ),
+        "section": "social",
+        "tags": ["پیشگیری", "کودکان", "خوزستان"],
+        "days_ago": 6,
+        "body": [
+            "تنبلی چشم اگر پیش از شش سالگی شناخته شود درمان‌پذیر است. خانواده‌ها می‌توانند "
+            "نشانی نزدیک‌ترین پایگاه را از شمارهٔ ۱۴۸۰ بپرسند.",
+        ],
+    },
+    {
+        "slug": "سالمندان-شوشتر-خانه-سالمندان",
+        "over_title": "",
+        "title": "دیدار با سالمندان خانهٔ سالمندان شوشتر به مناسبت روز جهانی سالمند",
+        "lead": (
+            "کارکنان بهزیستی شوشتر به مناسبت روز جهانی سالمند با ساکنان خانهٔ سالمندان شهرستان "
+            "دیدار کردند و برنامهٔ شادپیمایی برگزار شد."
+        ),
+        "section": "counties",
+        "tags": ["سالمندان", "شوشتر"],
+        "days_ago": 10,
+        "body": [
+            "در این برنامه از پرستاران و مراقبان نمونهٔ مرکز نیز قدردانی شد.",
+        ],
+    },
+]
+
+
+def news_index():
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        index = NewsIndexPage(
+            title="اخبار",
+            slug="news",
+            intro="تازه‌ترین خبرهای بهزیستی استان خوزستان و شهرستان‌ها.",
+        )
+        home_page().add_child(instance=index)
+        index.save_revision().publish()
+    return index
 
 
 def load(stdout):
-    pass
+    sections = {}
+    for name, slug in SECTIONS:
+        sections[slug], _ = NewsSection.objects.get_or_create(slug=slug, defaults={"name": name})
+    index = news_index()
+    created = 0
+    for spec in ARTICLES:
+        if NewsPage.objects.filter(slug=spec["slug"]).exists():
+            continue
+        published_at = timezone.now() - datetime.timedelta(days=spec["days_ago"])
+        article = NewsPage(
+            slug=spec["slug"],
+            title=spec["title"],
+            over_title=spec["over_title"],
+            lead=spec["lead"],
+            section=sections[spec["section"]],
+            published_at=published_at,
+            body=[("paragraph", f"<p>{paragraph}</p>") for paragraph in spec["body"]],
+        )
+        article.tags.set(spec["tags"])
+        index.add_child(instance=article)
+        article.save_revision().publish()
+        created += 1
+    stdout.write(f"اخبار: {created} خبر نمونه افزوده شد.")

@@ -1,0 +1,177 @@
+"""The news index (/news/) and the articles under it."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from news.blocks import NewsBodyBlock
+from news.models.codes import allocate_news_code
+from portal.text import normalize_persian
+
+# Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
+RESERVED_SLUGS = {"tags", "archive", "section", "feed", "rss", "atom", "view"}
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """All news at /news/, with tag, section and Jalali-month listings and feeds as sub-routes."""
+
+    intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "فهرست اخبار"
+        verbose_name_plural = "فهرست‌های اخبار"
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = "برچسب خبر"
+        verbose_name_plural = "برچسب‌های خبر"
+
+
+class PinnedRelatedNews(Orderable):
+    """Related news an editor chose by hand; shown before the ones found through shared tags."""
+
+    page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="pinned_related")
+    related = models.ForeignKey(
+        "news.NewsPage",
+        verbose_name="خبر مرتبط",
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("related", "news.NewsPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "خبر مرتبط سنجاق‌شده"
+        verbose_name_plural = "خبرهای مرتبط سنجاق‌شده"
+
+
+class NewsPage(Page):
+    over_title = models.CharField("روتیتر", max_length=200, blank=True)
+    lead = models.TextField("لید", max_length=1000, help_text="خلاصهٔ خبر در یک بند، بدون قالب‌بندی.")
+    body = StreamField(NewsBodyBlock(), verbose_name="متن خبر", blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="تصویر اصلی",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_alt = models.CharField(
+        "متن جایگزین تصویر اصلی",
+        max_length=250,
+        blank=True,
+        help_text="آنچه تصویر به خواننده نابینا می‌گوید.",
+    )
+    main_image_decorative = models.BooleanField(
+        "تصویر اصلی تزئینی است",
+        default=False,
+        help_text="فقط وقتی تصویر چیزی به متن اضافه نمی‌کند.",
+    )
+    published_at = models.DateTimeField(
+        "تاریخ انتشار برای خوانندگان",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="اگر خالی بماند، زمان نخستین انتشار ثبت می‌شود.",
+    )
+    section = models.ForeignKey(
+        "news.NewsSection",
+        verbose_name="سرویس",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pages",
+    )
+    tags = ClusterTaggableManager("برچسب‌ها", through=NewsPageTag, blank=True)
+    news_code = models.PositiveIntegerField("کد خبر", unique=True, editable=False)
+    comments_open = models.BooleanField("نظرها باز است", default=True)
+
+    content_panels = [
+        FieldPanel("news_code", read_only=True),
+        FieldPanel("over_title"),
+        *Page.content_panels,
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("main_image"),
+                FieldPanel("main_image_alt"),
+                FieldPanel("main_image_decorative"),
+            ],
+            heading="تصویر اصلی",
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("section"), FieldPanel("tags"), FieldPanel("published_at")],
+            heading="سرویس، برچسب و تاریخ",
+        ),
+        InlinePanel("pinned_related", label="خبرهای مرتبط سنجاق‌شده", max_num=6),
+    ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    # A copy is a new article: it gets its own code.
+    exclude_fields_in_copy = ["news_code", "published_at"]
+
+    class Meta:
+        verbose_name = "خبر"
+        verbose_name_plural = "خبرها"
+        indexes = [models.Index(fields=["-published_at", "news_code"], name="news_latest")]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if (
+            self.main_image_id
+            and not self.main_image_decorative
+            and not self.main_image_alt.strip()
+        ):
+            errors["main_image_alt"] = "متن جایگزین را بنویسید یا تصویر را تزئینی علامت بزنید."
+        if self.slug and (self.slug.isdigit() or self.slug in RESERVED_SLUGS):
+            errors["slug"] = "این نامک برای نشانی‌های دیگر اخبار رزرو است؛ نامک دیگری بنویسید."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.title = normalize_persian(self.title)
+        self.draft_title = normalize_persian(self.draft_title)
+        self.over_title = normalize_persian(self.over_title)
+        self.lead = normalize_persian(self.lead)
+        if self.news_code is None:
+            self.news_code = allocate_news_code()
+        if self.published_at is None and self.first_published_at:
+            self.published_at = self.first_published_at
+        self.normalize_tags()
+        return super().save(*args, **kwargs)
+
+    def normalize_tags(self):
+        names = [tag.name for tag in self.tags.all()]
+        cleaned = (normalize_persian(name).strip() for name in names)
+        normalized = list(dict.fromkeys(name for name in cleaned if name))
+        if normalized != names:
+            self.tags.set(normalized)
+
+    def with_content_json(self, content):
+        # A revision never carries a different code: the code belongs to the article, not a draft.
+        obj = super().with_content_json(content)
+        obj.news_code = self.news_code
+        return obj
