@@ -1,11 +1,14 @@
 """News models, one concern per module; everything other code imports is listed here."""
 
 from news.models.codes import NewsCodeCounter, allocate_news_code
+from news.models.comments import Comment, CrisisPhrase
 from news.models.pages import NewsIndexPage, NewsPage, NewsPageTag, PinnedRelatedNews
 from news.models.sections import NewsSection
 from news.models.views import NewsDailyViews
 
 __all__ = [
+    "Comment",
+    "CrisisPhrase",
     "NewsCodeCounter",
     "NewsDailyViews",
     "NewsIndexPage",
