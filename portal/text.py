@@ -55,9 +55,13 @@ SEARCH_LETTERS = str.maketrans(
         "ي": "ی",
         "ى": "ی",
         "ئ": "ی",
+        "ې": "ی",
         "ك": "ک",
+        "ڪ": "ک",
         "ة": "ه",
         "ۀ": "ه",
+        "ە": "ه",
+        "ھ": "ه",
         "أ": "ا",
         "إ": "ا",
         "آ": "ا",
@@ -65,18 +69,54 @@ SEARCH_LETTERS = str.maketrans(
         "ؤ": "و",
     }
 )
+# Anything that is not a letter, a digit or a combining mark separates words. Search engines
+# disagree about punctuation (PostgreSQL's parser keeps «،» inside a word in a C locale, SQLite's
+# does not), and quotes, brackets and operators mean syntax to them: none of it survives folding.
+NOT_WORD = re.compile(r"[^\w]+|_+")
+# Parts that Persian writes joined, with a ZWNJ or with a space: می‌رود, میرود, می رود.
+# Folding glues a detached part to its word, so every spelling becomes the joined one.
+DETACHED_PREFIXES = frozenset({"می", "نمی"})
+DETACHED_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "ترین"}
+)
+
+
+def _join_detached_parts(words):
+    joined = []
+    glue_next = False
+    for word in words:
+        if glue_next or (word in DETACHED_SUFFIXES and joined):
+            joined[-1] += word
+        else:
+            joined.append(word)
+        glue_next = word in DETACHED_PREFIXES
+    return joined
 
 
 def fold_for_search(text):
-    """One spelling for matching: the same function runs at index time and at query time."""
+    """One spelling for matching: the same function runs at index time and at query time.
+
+    Returns lower-case words separated by single spaces, with Persian letters, Latin digits, no
+    diacritics, tatweel, ZWNJ or punctuation, and the detached parts of words glued on.
+    """
     if not text:
         return ""
     # NFKC turns Arabic presentation forms (ﻻ, ﻙ ...) into ordinary letters.
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", str(text))
     text = ARABIC_DIACRITICS.sub("", text).replace(TATWEEL, "")
     text = text.translate(SEARCH_LETTERS).translate(TO_LATIN_DIGITS)
     text = INVISIBLE_CONTROLS.sub("", text)
-    # Words written joined, with a ZWNJ or with a space (می‌رود, میرود, می رود) must meet:
-    # ZWNJ joins the parts, as the joined spelling does.
+    # ZWNJ joins the parts of a word, as the joined spelling does.
     text = text.replace(ZWNJ, "")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    words = NOT_WORD.sub(" ", text).lower().split()
+    return " ".join(_join_detached_parts(words))
+
+
+PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_ALPHABET_POSITION = {letter: position for position, letter in enumerate(PERSIAN_ALPHABET)}
+
+
+def persian_sort_key(text):
+    """Sort Persian words in dictionary order (پ after ب, گ after ک), which Unicode order is not."""
+    folded = normalize_persian(text or "").replace(ZWNJ, "").replace(" ", "")
+    return [_ALPHABET_POSITION.get(char, len(PERSIAN_ALPHABET) + ord(char)) for char in folded]

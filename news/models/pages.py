@@ -7,12 +7,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
 from news.models.codes import allocate_news_code
+from portal.api_fields import IsoDateTimeField, JalaliDateTimeField, MainImageField, NamedItemField
 from portal.text import normalize_persian
 
 # Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
@@ -126,6 +129,31 @@ class NewsPage(Page):
         InlinePanel("pinned_related", label="خبرهای مرتبط سنجاق‌شده", max_num=6),
     ]
     settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+
+    # Search (issue 6): every text a reader may remember, folded by portal.search.backends; the
+    # filter fields are what /search/ and the API narrow and sort by.
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("over_title"),
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.AutocompleteField("over_title"),
+        index.FilterField("published_at"),
+        index.FilterField("news_code"),
+        index.FilterField("section"),
+    ]
+    api_fields = [
+        APIField("news_code"),
+        APIField("over_title"),
+        APIField("lead"),
+        APIField("published_at", serializer=IsoDateTimeField()),
+        APIField("published_at_jalali", serializer=JalaliDateTimeField(source="published_at")),
+        APIField("section", serializer=NamedItemField()),
+        APIField("tags"),
+        APIField("main_image", serializer=MainImageField()),
+        APIField("body"),
+    ]
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []

@@ -168,7 +168,6 @@ WAGTAIL_CONTENT_LANGUAGES = [("fa", "فارسی")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # django-simple-captcha: an arithmetic question, drawn with a font that has Persian digits.
@@ -184,3 +183,22 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it to SAMEORIGIN themselves
+
+# Search (issue 6): Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text with the
+# "simple" configuration), folding Persian spellings. Elasticsearch or OpenSearch by configuration
+# alone: SEARCH_BACKEND=portal.search.backends.elasticsearch.Elasticsearch8SearchBackend (or
+# ...Elasticsearch9/OpenSearch2/OpenSearch3SearchBackend), SEARCH_URL, SEARCH_INDEX.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        # On PostgreSQL this backend sets SEARCH_CONFIG to "simple" itself.
+        "BACKEND": os.environ.get("SEARCH_BACKEND", "portal.search.backends"),
+    }
+}
+if os.environ.get("SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        {
+            "URLS": env_list("SEARCH_URL", []),
+            "INDEX": os.environ.get("SEARCH_INDEX", "portal"),
+            "TIMEOUT": 5,
+        }
+    )

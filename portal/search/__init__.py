@@ -1,0 +1,1 @@
+"""Search in Persian: the folding search backends, the /search/ page and its helpers."""

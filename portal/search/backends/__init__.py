@@ -1,0 +1,121 @@
+"""Wagtail's database search backends, folding Persian spellings at index time and query time.
+
+Use as ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backends"}}``. Like
+Wagtail's own ``database`` backend, this picks SQLite FTS5 or PostgreSQL full-text search from the
+default database. Every text value is folded with ``portal.text.fold_for_search`` before it is
+indexed, and every query before it is run, so the public search, the API's ``?search=`` and the
+Wagtail admin's own searches all meet spellings the same way.
+"""
+
+import types
+
+from modelsearch.query import (
+    And,
+    Boost,
+    Fuzzy,
+    MatchAll,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+)
+
+from portal.text import fold_for_search
+
+# Searching is a string comparison on every indexed row: a query past this length is noise.
+MAX_QUERY_LENGTH = 200
+
+
+def fold_query(query):
+    """The same query with its words folded; a query left with no words becomes an empty string."""
+    if isinstance(query, str):
+        return fold_for_search(query[:MAX_QUERY_LENGTH])
+    if isinstance(query, PlainText):
+        return PlainText(
+            fold_for_search(query.query_string[:MAX_QUERY_LENGTH]),
+            operator=query.operator,
+            boost=query.boost,
+        )
+    if isinstance(query, Fuzzy):
+        return Fuzzy(
+            fold_for_search(query.query_string[:MAX_QUERY_LENGTH]),
+            operator=query.operator,
+            unaccent=query.unaccent,
+        )
+    if isinstance(query, Phrase):
+        return Phrase(fold_for_search(query.query_string[:MAX_QUERY_LENGTH]))
+    if isinstance(query, Boost):
+        return Boost(fold_query(query.subquery), query.boost)
+    if isinstance(query, Not):
+        return Not(fold_query(query.subquery))
+    if isinstance(query, (And, Or)):
+        return type(query)([fold_query(subquery) for subquery in query.subqueries])
+    return query
+
+
+def _has_words(query):
+    if isinstance(query, str):
+        return bool(query)
+    if isinstance(query, (PlainText, Phrase, Fuzzy)):
+        return bool(query.query_string)
+    if isinstance(query, (Boost, Not)):
+        return _has_words(query.subquery)
+    if isinstance(query, (And, Or)):
+        return all(_has_words(subquery) for subquery in query.subqueries)
+    return isinstance(query, MatchAll)
+
+
+class FoldingQueryMixin:
+    """Folds every query, for whole-word search and autocomplete alike (both go through _search).
+
+    A query made only of punctuation, quotes or operators folds to nothing and finds nothing,
+    instead of reaching the engine's own query syntax (wagtail#13227: SQLite raised on ``"``).
+    """
+
+    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
+        folded = fold_query(query)
+        if not _has_words(folded):
+            folded = ""
+        return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
+
+
+def folding_indexer(indexer_class):
+    class FoldingObjectIndexer(indexer_class):
+        def prepare_value(self, value):
+            return fold_for_search(super().prepare_value(value))
+
+    return FoldingObjectIndexer
+
+
+def add_items_with(indexer_class, add_items):
+    """Upstream ``add_items``, building ``indexer_class`` where it builds its ObjectIndexer.
+
+    The database indexes name their ObjectIndexer inside ``add_items`` and offer no attribute to
+    swap it; running the same code with that one name bound differently keeps Wagtail's indexing
+    (bulk inserts, title norms) without copying it here.
+    """
+    namespace = {**add_items.__globals__, "ObjectIndexer": indexer_class}
+    return types.FunctionType(
+        add_items.__code__, namespace, add_items.__name__, add_items.__defaults__
+    )
+
+
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
+    # Each engine's module is imported only when its database is in use: their models exist
+    # only there (like Wagtail's own modelsearch.backends.database).
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        from portal.search.backends.postgres import FoldingPostgresSearchBackend
+
+        return FoldingPostgresSearchBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
+
+        if fts5_available() and fts_table_exists():
+            from portal.search.backends.sqlite import FoldingSQLiteSearchBackend
+
+            return FoldingSQLiteSearchBackend(params)
+    from portal.search.backends.fallback import FoldingFallbackSearchBackend
+
+    return FoldingFallbackSearchBackend(params)
