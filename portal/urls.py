@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("captcha/", include("captcha.urls")),
+    path("captcha/", include("news.comments.captcha_urls")),
     path("", include("portal.site_urls")),
     path("", include("news.urls")),
     path("", include("eservices.urls")),

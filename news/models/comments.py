@@ -90,8 +90,6 @@ class Comment(models.Model):
 
     objects = CommentQuerySet.as_manager()
 
-    panels = [FieldPanel("status"), FieldPanel("priority")]
-
     class Meta:
         verbose_name = "نظر"
         verbose_name_plural = "نظرها"

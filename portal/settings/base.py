@@ -171,11 +171,24 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # django-simple-captcha: an arithmetic question, drawn with a font that has Persian digits.
-CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_CHALLENGE_FUNCT = "news.comments.captcha.addition_challenge"  # only +, Persian digits
 CAPTCHA_TIMEOUT = 30  # minutes; someone writing a long comment must not lose the question
 CAPTCHA_FONT_PATH = os.environ.get(
     "CAPTCHA_FONT_PATH", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 )
+# The question is in the form as text, so a distorted picture stops no robot: draw it plainly,
+# large and without noise, for readers with low vision.
+CAPTCHA_FONT_SIZE = 32
+CAPTCHA_LETTER_ROTATION = None
+CAPTCHA_NOISE_FUNCTIONS = ()
+CAPTCHA_FILTER_FUNCTIONS = ()
+
+# Comments: (posts, seconds) per address, kept in the shared cache; the least time a person
+# takes to fill the form; the salt for address hashes (SECRET_KEY when empty).
+COMMENTS_RATE_LIMIT = (5, 10 * 60)
+COMMENTS_MIN_FILL_SECONDS = 3
+COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
+TEMPLATES[0]["OPTIONS"]["libraries"] = {"comments": "news.comments.templatetags"}
 
 # Security defaults that hold in every environment.
 SESSION_COOKIE_HTTPONLY = True
