@@ -1,0 +1,84 @@
+"""The accessibility gate: axe-core's WCAG 2.1 A and AA rules, contrast checked on Persian too.
+
+Use it from any browser test:
+
+    from tests.browser.accessibility import assert_accessible
+
+    def test_reader_can_use_the_news_page(browser_page, live_url):
+        browser_page.goto(live_url("/news/"))
+        assert_accessible(browser_page, context="news index")
+
+It fails on any violation, and on any colour-contrast result axe could not decide ("incomplete":
+text over an image or a gradient, text partly hidden...), because a contrast nobody measured is
+not a contrast that passed. Pass ``unverifiable_contrast={"css selector": "why it is fine"}`` for
+the rare element a person has checked by eye.
+"""
+
+from pathlib import Path
+
+import axe_playwright_python
+
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+PERSIAN_CONTRAST_SOURCE = (Path(__file__).parent / "persian_contrast.js").read_text()
+
+WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+
+
+def axe_results(page, *, tags=WCAG_21_AA, rules=None):
+    """Run axe-core on the page as it is now and return its raw results (a dict).
+
+    ``rules`` (a list of rule ids) runs only those rules instead of every rule tagged ``tags``.
+    """
+    # Contrast and text size are judged in the web font, so wait until it has loaded.
+    page.evaluate("document.fonts.ready.then(() => true)")
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE)
+        page.evaluate(PERSIAN_CONTRAST_SOURCE)
+    if rules:
+        run_only = {"type": "rule", "values": list(rules)}
+    else:
+        run_only = {"type": "tag", "values": list(tags)}
+    return page.evaluate(
+        "(options) => axe.run(document, options)",
+        {"runOnly": run_only, "resultTypes": ["violations", "incomplete"]},
+    )
+
+
+def assert_accessible(page, context="", *, unverifiable_contrast=None, rules=None):
+    """Fail with a readable report if axe finds any WCAG 2.1 A/AA problem on the page."""
+    results = axe_results(page, rules=rules)
+    allowed = unverifiable_contrast or {}
+    problems = [_describe(rule, "violation") for rule in results["violations"]]
+    for rule in results["incomplete"]:
+        if rule["id"] != "color-contrast":
+            continue
+        unexplained = [node for node in rule["nodes"] if _selector(node) not in allowed]
+        if unexplained:
+            problems.append(_describe({**rule, "nodes": unexplained}, "contrast not verifiable"))
+    if problems:
+        where = f"{context} ({page.url})" if context else page.url
+        raise AssertionError(
+            f"accessibility gate failed on {where}: {len(problems)} problem(s)\n\n"
+            + "\n\n".join(problems)
+        )
+    return results
+
+
+def _selector(node):
+    return " ".join(str(part) for part in node["target"])
+
+
+def _describe(rule, kind):
+    lines = [f"[{kind}] {rule['id']} ({rule.get('impact') or 'no impact given'}): {rule['help']}"]
+    lines.append(f"  {rule['helpUrl']}")
+    for node in rule["nodes"]:
+        lines.append(f"  - {_selector(node)}")
+        lines.append(f"    html: {node['html'][:200]}")
+        for summary_line in (node.get("failureSummary") or _incomplete_reason(node)).splitlines():
+            lines.append(f"    {summary_line}")
+    return "\n".join(lines)
+
+
+def _incomplete_reason(node):
+    messages = [check["message"] for check in node.get("any", []) + node.get("all", [])]
+    return "\n".join(messages) or "axe could not decide"

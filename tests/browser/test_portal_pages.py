@@ -1,0 +1,98 @@
+"""The portal's own pages in a real browser: axe-core gate, phone width, keyboard, valid HTML."""
+
+import io
+
+import pytest
+
+from portal import demo_content
+from tests.browser.accessibility import assert_accessible
+from tests.browser.html_check import assert_valid_html
+
+PHONE = {"width": 375, "height": 812}
+PAGES = {
+    "home page": "/",
+    "standard page": "/about/",
+    "404 page": "/هیچ-جا/",
+}
+
+
+@pytest.fixture
+def demo_portal(db):
+    """Organisation settings, home page intro and the plain pages, as `make run` has them."""
+    demo_content.load(io.StringIO())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_reader_meets_no_accessibility_barrier(browser_page, live_url, demo_portal, name):
+    response = browser_page.goto(live_url(PAGES[name]))
+    assert response.status == (404 if name == "404 page" else 200)
+    assert_accessible(browser_page, context=name)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_reader_meets_no_barrier_and_no_sideways_scrolling(
+    browser_page, live_url, demo_portal, name
+):
+    browser_page.set_viewport_size(PHONE)
+    browser_page.goto(live_url(PAGES[name]))
+    assert_accessible(browser_page, context=f"{name} at 375px")
+    page_width = browser_page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= PHONE["width"], f"{name} is {page_width}px wide on a 375px phone"
+
+
+@pytest.mark.browser
+def test_keyboard_reader_skips_straight_to_the_content(browser_page, live_url, demo_portal):
+    browser_page.goto(live_url("/about/"))
+
+    browser_page.keyboard.press("Tab")
+    skip_link = browser_page.evaluate(
+        """() => {
+            const link = document.activeElement;
+            const box = link.getBoundingClientRect();
+            const style = getComputedStyle(link);
+            return {text: link.textContent.trim(), href: link.getAttribute("href"),
+                    onScreen: box.top >= 0 && box.bottom <= innerHeight && box.width > 0,
+                    outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth)};
+        }"""
+    )
+    assert skip_link["text"] == "پرش به محتوای اصلی"
+    assert skip_link["href"] == "#main"
+    assert skip_link["onScreen"], "the focused skip link must be visible"
+    assert skip_link["outline"] != "none" and skip_link["outlineWidth"] >= 2
+
+    browser_page.keyboard.press("Enter")
+    assert browser_page.evaluate("document.activeElement.id") == "main"
+    assert browser_page.evaluate("document.activeElement.tagName") == "MAIN"
+
+
+@pytest.mark.browser
+def test_every_link_and_field_in_the_page_skeleton_shows_keyboard_focus(
+    browser_page, live_url, demo_portal
+):
+    browser_page.goto(live_url("/about/"))
+    unfocused_looks = []
+    for _ in range(40):
+        browser_page.keyboard.press("Tab")
+        focused = browser_page.evaluate(
+            """() => {
+                const element = document.activeElement;
+                if (element === document.body) return null;
+                const style = getComputedStyle(element);
+                const width = parseFloat(style.outlineWidth);
+                const outlined = style.outlineStyle !== "none" && width >= 2;
+                return {html: element.outerHTML.slice(0, 120), visible: outlined};
+            }"""
+        )
+        if focused is None:
+            break
+        if not focused["visible"]:
+            unfocused_looks.append(focused["html"])
+    assert unfocused_looks == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_server_sends_valid_html(client, demo_portal, name):
+    response = client.get(PAGES[name])
+    assert_valid_html(response.content.decode(), context=name)
