@@ -26,6 +26,8 @@ HOW_TO_ENABLE = (
     "browser tests skipped: install Debian's chromium (apt-get install chromium) "
     "or set PLAYWRIGHT_CHROMIUM_PATH"
 )
+# Short, because -ra repeats it per test; the how-to is said once at the end of the run.
+NO_BROWSER = "no Chromium found (how to enable: see the end of the run)"
 # Flags that keep Chromium quiet and local on these machines: no sandbox (containers run as root),
 # no GPU, and no calls home (component updates, sync, QUIC probes).
 CHROMIUM_ARGS = [
@@ -55,7 +57,7 @@ def pytest_collection_modifyitems(config, items):
     browser_items = [item for item in items if _uses_browser(item)]
     if not browser_available():
         for item in browser_items:
-            item.add_marker(pytest.mark.skip(reason=HOW_TO_ENABLE))
+            item.add_marker(pytest.mark.skip(reason=NO_BROWSER))
         config._browser_tests_skipped = len(browser_items)
         return
     # Browser tests run last: Playwright keeps an event loop running in this thread from the first
@@ -74,7 +76,7 @@ def pytest_terminal_summary(terminalreporter, config):
 def chromium():
     """One Chromium for the whole session; tests get their own context from ``browser_page``."""
     if not browser_available():
-        pytest.skip(HOW_TO_ENABLE)
+        pytest.skip(NO_BROWSER)
     from playwright.sync_api import sync_playwright
 
     from django.db import connections
