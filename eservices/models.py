@@ -143,6 +143,7 @@ class EService(index.Indexed, EditorOrderedModel):
         index.SearchField("description"),
         index.SearchField("category"),
         index.AutocompleteField("title"),
+        index.FilterField("active"),  # search and the API show active services only
     ]
 
     class Meta(EditorOrderedModel.Meta):

@@ -1,12 +1,13 @@
 """Jalali (solar hijri) dates as readers in Iran write them, with Persian digits."""
 
 import datetime
+import re
 
 from persiantools.jdatetime import JalaliDate, JalaliDateTime
 
 from django.utils import timezone
 
-from portal.text import persian_digits
+from portal.text import latin_digits, persian_digits
 
 MONTH_NAMES = [
     "فروردین",
@@ -85,3 +86,18 @@ def gregorian_month_range(jalali_year, jalali_month):
     else:
         end = JalaliDate(jalali_year, jalali_month + 1, 1)
     return start.to_gregorian(), end.to_gregorian()
+
+
+JALALI_DATE_TYPED = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+
+
+def parse_jalali_date(text):
+    """A Jalali date typed as ۱۴۰۳/۰۱/۳۱ (any digits; / - or . between) as a Gregorian date.
+
+    Raises ValueError for text that is not such a date or a day that does not exist.
+    """
+    match = JALALI_DATE_TYPED.match(latin_digits(text or ""))
+    if not match:
+        raise ValueError(f"not a Jalali date: {text!r}")
+    year, month, day = (int(part) for part in match.groups())
+    return JalaliDate(year, month, day).to_gregorian()

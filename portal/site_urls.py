@@ -3,7 +3,9 @@
 from django.urls import path
 
 from portal import views
+from portal.search import views as search_views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("search/", search_views.search, name="search"),
 ]
