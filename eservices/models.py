@@ -13,7 +13,7 @@ from wagtail.search import index
 from eservices.fields import HttpsAddressField, PhoneNumberField, PhoneNumberListField
 from eservices.icons import DEFAULT_ICON, ICON_CHOICES
 from eservices.validators import split_phone_list
-from portal.text import normalize_persian
+from portal.text import ZWNJ, normalize_persian
 
 # Icons are shown at 48 CSS pixels; twice that keeps them sharp on dense screens.
 ICON_RENDITION_SPEC = "max-96x96"
@@ -21,7 +21,8 @@ ICON_RENDITION_SPEC = "max-96x96"
 
 def tidy_text(text):
     """How a short editor text is stored: normalised Persian, one line, single spaces."""
-    return " ".join(normalize_persian(text or "").split())
+    # A ZWNJ only means something between two letters; at either end it is an invisible slip.
+    return " ".join(normalize_persian(text or "").split()).strip(ZWNJ + " ")
 
 
 class EditorOrderedModel(Orderable):
