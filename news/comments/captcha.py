@@ -11,6 +11,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from portal.text import latin_digits, normalize_persian, persian_digits
@@ -40,7 +41,9 @@ def spoken_text(challenge):
 def normalize_answer(answer):
     """What the reader typed, as the stored answer looks: Latin digits, no spaces or marks."""
     answer = normalize_persian(latin_digits(answer or ""))
-    return re.sub(r"\s+", "", answer).lower()
+    # Spaces and every invisible format character (ZWNJ, direction marks...) typed around digits.
+    kept = (char for char in answer if not char.isspace() and unicodedata.category(char) != "Cf")
+    return "".join(kept).lower()
 
 
 def is_key(value):

@@ -45,17 +45,20 @@ def opened_a_minute_ago():
     return abuse.started_token(at=time.time() - 60)
 
 
-def filled_form(client, article, parent=None, **fields):
-    """Open the comment form like a reader, solve its question and fill it in (POST data)."""
+def filled_form(client, article, reply_to=None, **fields):
+    """Open the comment form like a reader, solve its question and fill it in (POST data).
+
+    ``reply_to`` is a comment to answer; ``parent="..."`` sends any raw value instead.
+    """
     url = f"/news/{article.news_code}/comments/form/"
-    if parent is not None:
-        url += f"?parent={parent.pk}"
+    if reply_to is not None:
+        url += f"?parent={reply_to.pk}"
     html = client.get(url).content.decode()
     data = {
         "name": "مریم احمدی",
         "email": "",
         "body": "از خدمات مرکز مشاوره راضی بودم.",
-        "parent": str(parent.pk) if parent is not None else "",
+        "parent": str(reply_to.pk) if reply_to is not None else "",
         "website": "",
         "started": opened_a_minute_ago(),
         "captcha_0": captcha_key_in(html),
