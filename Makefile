@@ -54,5 +54,9 @@ format: install-dev
 publish-scheduled: install
 	$(MANAGE) publish_scheduled
 
+# Check every e-service address and store the result editors see in the admin (cron, daily).
+check-links: install
+	$(MANAGE) check_eservice_links
+
 clean:
 	rm -rf $(VENV) var db.sqlite3
