@@ -31,7 +31,7 @@ class CommentQuerySet(models.QuerySet):
         return (
             self.approved()
             .filter(article=article)
-            .only("id", "parent_id", "depth", "name", "body", "created_at", "is_official")
+            .only("id", "parent_id", "depth", "status", "name", "body", "created_at", "is_official")
             .order_by("created_at", "id")
         )
 
