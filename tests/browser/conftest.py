@@ -10,6 +10,9 @@ For tests in tests/browser/test_<app>.py:
   after each test and the migrations' content (site, home page) comes back for the next one.
 - ``tests.browser.accessibility.assert_accessible(page, context="...")``: the axe-core gate.
 - ``tests.browser.html_check.assert_valid_html(html)``: duplicate ids, unclosed or stray tags.
+  Give it the HTML the server sent (``browser_page.goto(url).text()`` or the Django test
+  client's ``response.content.decode()``); ``page.content()`` is the browser's repaired DOM and
+  always looks valid.
 
 Mark browser tests ``@pytest.mark.browser``. Without a browser they are skipped and the run says
 so once at the end. ``PLAYWRIGHT_CHROMIUM_PATH`` points at another Chromium binary.
