@@ -22,7 +22,10 @@
             .replace(/[۰-۹]/g, function (ch) { return String(PERSIAN_DIGITS.indexOf(ch)); })
             .replace(/[٠-٩]/g, function (ch) { return String(ARABIC_DIGITS.indexOf(ch)); })
             .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g, "")
-            .replace(/\s+/g, " ").trim().toLowerCase();
+            // Punctuation separates words, as in fold_for_search; the parts it glues (می، ها)
+            // need no gluing here, because every word of the query is matched as a substring.
+            .replace(/[^\p{L}\p{N}]+/gu, " ")
+            .trim().toLowerCase();
     }
 
     function persianNumber(count) {
