@@ -72,3 +72,13 @@ class MainImageField(Field):
             "height": rendition.height,
             "alt": "" if decorative else getattr(page, f"{self.image_field}_alt", ""),
         }
+
+
+class TagNamesField(Field):
+    """Tag names in alphabetical order, from prefetched tags (Wagtail's own field queries each)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())

@@ -3,9 +3,11 @@
 from django.urls import path
 
 from portal import views
+from portal.api import api_router
 from portal.search import views as search_views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("search/", search_views.search, name="search"),
+    path("api/v2/", api_router.urls),
 ]

@@ -15,7 +15,13 @@ from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
 from news.models.codes import allocate_news_code
-from portal.api_fields import IsoDateTimeField, JalaliDateTimeField, MainImageField, NamedItemField
+from portal.api_fields import (
+    IsoDateTimeField,
+    JalaliDateTimeField,
+    MainImageField,
+    NamedItemField,
+    TagNamesField,
+)
 from portal.text import normalize_persian
 
 # Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
@@ -150,7 +156,7 @@ class NewsPage(Page):
         APIField("published_at", serializer=IsoDateTimeField()),
         APIField("published_at_jalali", serializer=JalaliDateTimeField(source="published_at")),
         APIField("section", serializer=NamedItemField()),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("main_image", serializer=MainImageField()),
         APIField("body"),
     ]
