@@ -5,6 +5,7 @@ import io
 import pytest
 
 from portal import demo_content
+from portal.views import server_error
 from tests.browser.accessibility import assert_accessible
 from tests.browser.html_check import assert_valid_html
 
@@ -95,3 +96,16 @@ def test_every_link_and_field_in_the_page_skeleton_shows_keyboard_focus(
 def test_server_sends_valid_html(client, demo_portal, name):
     response = client.get(PAGES[name])
     assert_valid_html(response.content.decode(), context=name)
+
+
+@pytest.mark.browser
+def test_reader_meets_no_barrier_on_the_server_error_page(browser_page):
+    """The 500 page stands alone (no database, no stylesheet), so it is checked as sent."""
+    browser_page.set_content(server_error(None).content.decode())
+    assert_accessible(browser_page, context="500 page")
+    browser_page.set_viewport_size(PHONE)
+    assert_accessible(browser_page, context=f"500 page at {PHONE['width']}px")
+
+
+def test_server_error_page_is_valid_html():
+    assert_valid_html(server_error(None).content.decode(), context="500 page")
