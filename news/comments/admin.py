@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.text import Truncator
 
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -28,6 +27,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from news.models import Comment, CrisisPhrase, NewsPage
+from portal.jalali import format_jalali
 from portal.text import normalize_persian, persian_digits
 
 MODERATE = "news.moderate_comment"
@@ -121,8 +121,8 @@ class CommentIndexView(IndexView):
         return buttons
 
 
-def body_excerpt(comment):
-    return Truncator(comment.body).chars(80)
+def sent_at(comment):
+    return format_jalali(comment.created_at, "datetime")
 
 
 def status_label(comment):
@@ -154,11 +154,10 @@ class CommentViewSet(SnippetViewSet):
     list_per_page = 50
     ordering = ["-priority", "-created_at"]
     list_display = [
-        Column("body", label="متن نظر", accessor=body_excerpt),
-        "name",
+        "__str__",
         "article",
         Column("status", label="وضعیت", accessor=status_label),
-        "created_at",
+        Column("created_at", label="زمان ارسال", accessor=sent_at, sort_key="created_at"),
     ]
     inspect_view_fields = [
         "article",
