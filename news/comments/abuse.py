@@ -30,9 +30,10 @@ def minimum_fill_seconds():
 
 
 def client_address(request):
-    # Behind a proxy, the proxy must set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips):
-    # a header the client can write itself would let one address pose as many.
-    return request.META.get("REMOTE_ADDR", "")
+    # Behind a proxy, COMMENTS_CLIENT_ADDRESS_HEADER names the header the proxy overwrites (e.g.
+    # HTTP_X_REAL_IP). Never a header the client writes itself: one address could pose as many.
+    header = getattr(settings, "COMMENTS_CLIENT_ADDRESS_HEADER", "") or "REMOTE_ADDR"
+    return request.META.get(header, "").strip()[:64]
 
 
 def address_hash(address):

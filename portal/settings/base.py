@@ -188,6 +188,7 @@ CAPTCHA_FILTER_FUNCTIONS = ()
 COMMENTS_RATE_LIMIT = (5, 10 * 60)
 COMMENTS_MIN_FILL_SECONDS = 3
 COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
+COMMENTS_CLIENT_ADDRESS_HEADER = os.environ.get("COMMENTS_CLIENT_ADDRESS_HEADER", "")
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"comments": "news.comments.templatetags"}
 
 # Security defaults that hold in every environment.

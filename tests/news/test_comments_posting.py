@@ -332,3 +332,11 @@ def test_moderators_are_emailed_about_a_new_comment(
     assert mail.outbox[0].to == ["naser@example.ir"]
     assert "افتتاح مرکز مشاوره در اهواز" in mail.outbox[0].subject
     assert "پرسشی دربارهٔ یارانه" in mail.outbox[0].body
+
+
+def test_behind_a_proxy_the_configured_header_gives_the_readers_address(client, article, settings):
+    settings.COMMENTS_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    data = factories.filled_form(client, article)
+    post(client, article, data, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="5.160.9.9")
+
+    assert Comment.objects.get().ip_hash == abuse.address_hash("5.160.9.9")
