@@ -206,3 +206,28 @@ def test_moderators_edit_the_crisis_phrases(client, moderator):
     assert response.status_code == 302
     listing = client.get(reverse("wagtailsnippets_news_crisisphrase:list"))
     assert "ضرب و جرح" in listing.content.decode()
+
+
+def test_moderator_opens_a_comments_details_and_its_edit_form(client, moderator, article):
+    comment = factories.comment(article, status=Comment.Status.PENDING, email="hidden@example.ir")
+    client.force_login(moderator)
+
+    inspect = client.get(reverse("wagtailsnippets_news_comment:inspect", args=[comment.pk]))
+    assert inspect.status_code == 200
+    assert "hidden@example.ir" in inspect.content.decode()
+    edit = client.get(reverse("wagtailsnippets_news_comment:edit", args=[comment.pk]))
+    assert edit.status_code == 200
+    assert 'name="status"' in edit.content.decode()
+    assert 'name="body"' not in edit.content.decode()
+
+
+def test_moderator_filters_comments_by_date(client, moderator, article):
+    old = factories.comment(article, body="نظر قدیمی")
+    Comment.objects.filter(pk=old.pk).update(created_at=news_factories.days_ago(30))
+    factories.comment(article, body="نظر امروز")
+    client.force_login(moderator)
+
+    since = news_factories.days_ago(2).date().isoformat()
+    html = client.get(reverse(LIST_URL), {"created_at_from": since}).content.decode()
+
+    assert "نظر امروز" in html and "نظر قدیمی" not in html
