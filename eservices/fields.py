@@ -26,7 +26,15 @@ class HttpsAddressField(models.CharField):
         return super().formfield(**kwargs)
 
 
-class PhoneNumberField(models.CharField):
+class _TelephoneField(models.CharField):
+    """Numbers are typed left to right, with a telephone keypad on phones."""
+
+    def formfield(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "inputmode": "tel"}))
+        return super().formfield(**kwargs)
+
+
+class PhoneNumberField(_TelephoneField):
     """One number, stored as Latin digits only; Persian digits, spaces and dashes are accepted."""
 
     default_validators = [validate_phone]
@@ -39,12 +47,8 @@ class PhoneNumberField(models.CharField):
         value = super().to_python(value)
         return normalize_phone(value) if value else value
 
-    def formfield(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "inputmode": "tel"}))
-        return super().formfield(**kwargs)
 
-
-class PhoneNumberListField(models.CharField):
+class PhoneNumberListField(_TelephoneField):
     """Several numbers separated by commas, stored as "06133331234,06133335678"."""
 
     default_validators = [validate_phone_list]
@@ -58,7 +62,3 @@ class PhoneNumberListField(models.CharField):
         if not value:
             return value
         return ",".join(split_phone_list(value)) or value
-
-    def formfield(self, **kwargs):
-        kwargs.setdefault("widget", forms.TextInput(attrs={"dir": "ltr", "inputmode": "tel"}))
-        return super().formfield(**kwargs)

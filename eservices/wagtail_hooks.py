@@ -19,7 +19,6 @@ class EServiceViewSet(SnippetViewSet):
         DateColumn("last_link_checked_at", label="زمان بررسی"),
     ]
     list_filter = ["popular", "active", "last_link_check_ok"]
-    copy_view_enabled = True
 
 
 class HotlineViewSet(SnippetViewSet):
