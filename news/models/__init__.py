@@ -2,7 +2,8 @@
 
 from news.models.codes import NewsCodeCounter, allocate_news_code
 from news.models.comments import Comment, CrisisPhrase
-from news.models.pages import NewsIndexPage, NewsPage, NewsPageTag, PinnedRelatedNews
+from news.models.index import NewsIndexPage
+from news.models.pages import NewsPage, NewsPageTag, PinnedRelatedNews
 from news.models.sections import NewsSection
 from news.models.views import NewsDailyViews
 

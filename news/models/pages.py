@@ -1,4 +1,4 @@
-"""The news index (/news/) and the articles under it."""
+"""News articles: the pages under the news index."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,13 +8,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
 from news.models.codes import allocate_news_code
+from news.models.queries import NewsPageManager
 from portal.api_fields import (
     IsoDateTimeField,
     JalaliDateTimeField,
@@ -26,22 +26,6 @@ from portal.text import normalize_persian
 
 # Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
 RESERVED_SLUGS = {"tags", "archive", "section", "feed", "rss", "atom", "view"}
-
-
-class NewsIndexPage(RoutablePageMixin, Page):
-    """All news at /news/, with tag, section and Jalali-month listings and feeds as sub-routes."""
-
-    intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["news.NewsPage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = "فهرست اخبار"
-        verbose_name_plural = "فهرست‌های اخبار"
 
 
 class NewsPageTag(TaggedItemBase):
@@ -113,6 +97,8 @@ class NewsPage(Page):
     tags = ClusterTaggableManager("برچسب‌ها", through=NewsPageTag, blank=True)
     news_code = models.PositiveIntegerField("کد خبر", unique=True, editable=False)
     comments_open = models.BooleanField("نظرها باز است", default=True)
+
+    objects = NewsPageManager()
 
     content_panels = [
         FieldPanel("news_code", read_only=True),
@@ -203,6 +189,17 @@ class NewsPage(Page):
         normalized = list(dict.fromkeys(name for name in cleaned if name))
         if normalized != names:
             self.tags.set(normalized)
+
+    def get_context(self, request, *args, **kwargs):
+        from news.article import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(article_context(request, self))
+        return context
+
+    @property
+    def listing_label(self):
+        return self.section.name if self.section_id else self._meta.verbose_name
 
     def with_content_json(self, content):
         # A revision never carries a different code: the code belongs to the article, not a draft.

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.images.models import Image
 
-from news.models import NewsIndexPage, NewsPage, NewsSection
+from news.models import NewsIndexPage, NewsPage, NewsSection, PinnedRelatedNews
 
 _sequence = itertools.count(1)
 
@@ -38,13 +38,15 @@ def image(title="تصویر", width=64, height=48):
     )
 
 
-def article(index, publish=True, tags=(), published_at=None, **fields):
+def article(index, publish=True, tags=(), published_at=None, pinned=(), **fields):
     number = next(_sequence)
     fields.setdefault("title", f"خبر آزمایشی شمارهٔ {number}")
     fields.setdefault("slug", f"خبر-{number}")
     fields.setdefault("lead", "لید خبر آزمایشی دربارهٔ خدمات بهزیستی خوزستان.")
     page = NewsPage(published_at=published_at, **fields)
     page.tags.set(list(tags))
+    for related in pinned:
+        page.pinned_related.add(PinnedRelatedNews(related=related))
     index.add_child(instance=page)
     if publish:
         page.save_revision().publish()
@@ -54,3 +56,7 @@ def article(index, publish=True, tags=(), published_at=None, **fields):
 
 def days_ago(days):
     return timezone.now() - datetime.timedelta(days=days)
+
+
+def datetime_in_tehran(*parts):
+    return timezone.make_aware(datetime.datetime(*parts), timezone.get_fixed_timezone(210))

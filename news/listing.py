@@ -1,0 +1,86 @@
+"""Paging and Jalali-month helpers for news listings."""
+
+from persiantools.jdatetime import JalaliDate
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.utils import timezone
+
+from portal.jalali import gregorian_month_range, month_name
+from portal.text import latin_digits, persian_digits
+
+PAGE_SIZE = 12
+FIRST_ARCHIVE_YEAR = 1300
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """A page of results; `?page=abc` gives the first page and a page past the end the last."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def page_links(page_obj):
+    """Page numbers around the current one, with gaps (None) where pages are skipped."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+class JalaliMonth:
+    def __init__(self, year, month):
+        self.year, self.month = year, month
+
+    @classmethod
+    def from_url(cls, year, month):
+        """The month named in an archive address (Latin or Persian digits), or a 404."""
+        try:
+            year, month = int(latin_digits(year)), int(latin_digits(month))
+        except ValueError as error:
+            raise Http404("ماه نامعتبر") from error
+        this_year = JalaliDate.today().year
+        if not (FIRST_ARCHIVE_YEAR <= year <= this_year + 1 and 1 <= month <= 12):
+            raise Http404("ماه نامعتبر")
+        return cls(year, month)
+
+    @classmethod
+    def current(cls):
+        today = JalaliDate(timezone.localdate())
+        return cls(today.year, today.month)
+
+    def gregorian_range(self):
+        return gregorian_month_range(self.year, self.month)
+
+    def previous(self):
+        return (
+            JalaliMonth(self.year - 1, 12)
+            if self.month == 1
+            else JalaliMonth(self.year, self.month - 1)
+        )
+
+    def next(self):
+        return (
+            JalaliMonth(self.year + 1, 1)
+            if self.month == 12
+            else JalaliMonth(self.year, self.month + 1)
+        )
+
+    def recent(self, count):
+        months, month = [], self
+        for _ in range(count):
+            months.append(month)
+            month = month.previous()
+        return months
+
+    @property
+    def label(self):
+        return persian_digits(f"{month_name(self.month)} {self.year}")
+
+    @property
+    def url_args(self):
+        return [str(self.year), f"{self.month:02d}"]
+
+    def __eq__(self, other):
+        return isinstance(other, JalaliMonth) and (self.year, self.month) == (
+            other.year,
+            other.month,
+        )
+
+    def __hash__(self):
+        return hash((self.year, self.month))

@@ -1,0 +1,177 @@
+"""The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
+
+from django.db import models
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.models import Page
+
+from news.listing import JalaliMonth, page_links, paginate
+from news.models.sections import NewsSection
+from portal.text import normalize_persian
+
+ARCHIVE_MONTHS_LISTED = 12
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "فهرست اخبار"
+        verbose_name_plural = "فهرست‌های اخبار"
+
+    # Listings
+
+    def articles(self):
+        from news.models.pages import NewsPage
+
+        return NewsPage.objects.child_of(self).for_listing()
+
+    def render_listing(self, request, articles, heading, feed_route=None, feed_args=(), **extra):
+        page_obj = paginate(request, articles)
+        context = {
+            "heading": heading,
+            "page_obj": page_obj,
+            "articles": page_obj.object_list,
+            "page_links": page_links(page_obj),
+            "sections": NewsSection.objects.all(),
+            "archive_months": JalaliMonth.current().recent(ARCHIVE_MONTHS_LISTED),
+            "feeds": self.feed_links(feed_route, feed_args, heading),
+            **extra,
+        }
+        return self.render(request, template="news/news_listing.html", context_overrides=context)
+
+    def feed_links(self, route, args, heading):
+        route = route or "all"
+        return [
+            {
+                "type": "application/rss+xml",
+                "title": f"خوراک RSS: {heading}",
+                "url": self.url + self.reverse_subpage(f"{route}_rss", args=list(args)),
+            },
+            {
+                "type": "application/atom+xml",
+                "title": f"خوراک Atom: {heading}",
+                "url": self.url + self.reverse_subpage(f"{route}_atom", args=list(args)),
+            },
+        ]
+
+    @path("", name="all")
+    def all_news(self, request):
+        return self.render_listing(request, self.articles(), self.title)
+
+    @path("section/<str:slug>/", name="section")
+    def section_news(self, request, slug):
+        section = self.find_section(slug)
+        return self.render_listing(
+            request,
+            self.articles().filter(section=section),
+            f"سرویس {section.name}",
+            feed_route="section",
+            feed_args=[section.slug],
+            current_section=section,
+        )
+
+    @path("tags/<str:slug>/", name="tag")
+    def tag_news(self, request, slug):
+        tag = self.find_tag(slug)
+        if tag.slug != slug:
+            # Typed with Arabic letters or by name: send readers and search engines to one address.
+            return HttpResponsePermanentRedirect(self.tag_url(tag))
+        return self.render_listing(
+            request,
+            self.articles().filter(tagged_items__tag=tag),
+            f"برچسب: {tag.name}",
+            feed_route="tag",
+            feed_args=[tag.slug],
+            current_tag=tag,
+        )
+
+    @re_path(r"^archive/(?P<year>[0-9۰-۹]{4})/(?P<month>[0-9۰-۹]{1,2})/$", name="archive")
+    def archive(self, request, year, month):
+        jalali_month = JalaliMonth.from_url(year, month)
+        if [year, month] != jalali_month.url_args:
+            return HttpResponsePermanentRedirect(self.archive_url(jalali_month))
+        start, end = jalali_month.gregorian_range()
+        current = JalaliMonth.current()
+        is_past = (jalali_month.year, jalali_month.month) < (current.year, current.month)
+        return self.render_listing(
+            request,
+            self.articles().in_month(start, end),
+            f"بایگانی اخبار {jalali_month.label}",
+            current_month=jalali_month,
+            previous_month=jalali_month.previous(),
+            next_month=jalali_month.next() if is_past else None,
+        )
+
+    @re_path(r"^(?P<code>[0-9۰-۹]{1,10})/$", name="by_code")
+    def by_code(self, request, code):
+        from news.views import redirect_to_article
+
+        return redirect_to_article(request, code)
+
+    # Feeds
+
+    @path("rss/", name="all_rss")
+    def all_rss(self, request):
+        return self.feed(request, "rss")
+
+    @path("atom/", name="all_atom")
+    def all_atom(self, request):
+        return self.feed(request, "atom")
+
+    @path("section/<str:slug>/rss/", name="section_rss")
+    def section_rss(self, request, slug):
+        return self.feed(request, "rss", section=self.find_section(slug))
+
+    @path("section/<str:slug>/atom/", name="section_atom")
+    def section_atom(self, request, slug):
+        return self.feed(request, "atom", section=self.find_section(slug))
+
+    @path("tags/<str:slug>/rss/", name="tag_rss")
+    def tag_rss(self, request, slug):
+        return self.feed(request, "rss", tag=self.find_tag(slug))
+
+    @path("tags/<str:slug>/atom/", name="tag_atom")
+    def tag_atom(self, request, slug):
+        return self.feed(request, "atom", tag=self.find_tag(slug))
+
+    def feed(self, request, kind, section=None, tag=None):
+        from news.feeds import NewsAtomFeed, NewsRssFeed
+
+        feed_class = NewsRssFeed if kind == "rss" else NewsAtomFeed
+        return feed_class()(request, index=self, section=section, tag=tag)
+
+    # Lookups shared by listings and feeds
+
+    def find_section(self, slug):
+        return get_object_or_404(NewsSection, slug=normalize_persian(slug))
+
+    def find_tag(self, slug):
+        wanted = normalize_persian(slug).strip()
+        tag = Tag.objects.filter(models.Q(slug=wanted) | models.Q(name=wanted)).first()
+        if tag is None:
+            raise Http404("برچسب پیدا نشد")
+        return tag
+
+    @property
+    def feed_links_all(self):
+        return self.feed_links(None, (), self.title)
+
+    def section_url(self, section):
+        return self.url + self.reverse_subpage("section", args=[section.slug])
+
+    def tag_url(self, tag):
+        return self.url + self.reverse_subpage("tag", args=[tag.slug])
+
+    def archive_url(self, jalali_month):
+        return self.url + self.reverse_subpage("archive", args=jalali_month.url_args)

@@ -1,0 +1,54 @@
+"""Addresses outside the page tree: old-portal codes, short links and the view counter."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from news.models import NewsDailyViews, NewsPage
+from portal.text import latin_digits
+
+# One visitor reading the same article again within this window counts once.
+VIEW_DEDUP_SECONDS = 6 * 60 * 60
+MAX_CODE_DIGITS = 10
+
+
+def find_article(code):
+    code = latin_digits(code)
+    if not code.isdigit() or len(code) > MAX_CODE_DIGITS:
+        raise Http404("کد خبر نامعتبر است")
+    article = NewsPage.objects.published().filter(news_code=int(code)).first()
+    if article is None:
+        raise Http404("خبری با این کد پیدا نشد")
+    return article
+
+
+@require_GET
+def redirect_to_article(request, code):
+    return HttpResponsePermanentRedirect(find_article(code).get_url(request))
+
+
+def visitor_key(request, article):
+    """A one-way fingerprint kept only in the cache, only for the dedup window: no personal data."""
+    address = request.META.get("REMOTE_ADDR", "")
+    agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+    day = timezone.localdate().isoformat()
+    material = f"{settings.SECRET_KEY}|{address}|{agent}|{day}|{article.pk}"
+    return "news-view:" + hashlib.sha256(material.encode()).hexdigest()
+
+
+# The article HTML carries no token so it can be shared from a cache; counting a view changes
+# nothing a visitor could abuse beyond one count per window, so CSRF protection is not needed.
+@csrf_exempt
+@require_POST
+@never_cache
+def count_view(request, code):
+    article = find_article(str(code))
+    if cache.add(visitor_key(request, article), 1, VIEW_DEDUP_SECONDS):
+        NewsDailyViews.add_view(article.pk, timezone.localdate())
+    return HttpResponse(status=204)
