@@ -28,11 +28,15 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from news.models import Comment, CrisisPhrase, NewsPage
 from portal.jalali import format_jalali
+from portal.models import OrganisationSettings
 from portal.text import normalize_persian, persian_digits
 
 MODERATE = "news.moderate_comment"
-ORGANISATION_NAME = "روابط عمومی بهزیستی خوزستان"
 NOT_REPLIABLE = "فقط به نظرهای منتشرشده‌ای که کمتر از سه سطح دارند می‌توان پاسخ داد."
+
+
+def organisation_name(request):
+    return OrganisationSettings.for_request(request).short_name or "بهزیستی خوزستان"
 
 
 def can_moderate(user):
@@ -198,7 +202,7 @@ class CommentViewSet(SnippetViewSet):
             reply = Comment(
                 article=parent.article,
                 parent=parent,
-                name=ORGANISATION_NAME,
+                name=organisation_name(request),
                 body=normalize_persian(form.cleaned_data["body"]),
                 is_official=True,
             )

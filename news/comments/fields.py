@@ -27,11 +27,10 @@ class ArithmeticCaptchaWidget(CaptchaTextInput):
         store = CaptchaStore.objects.get(hashkey=self._key)
         final_attrs = self.build_attrs(self.attrs, attrs)
         field_id = final_attrs.get("id", f"id_{name}")
-        answer_attrs = {
-            key: value
-            for key, value in final_attrs.items()
-            if key.startswith("aria-") or key == "required"
-        }
+        answer_attrs = {key: value for key, value in final_attrs.items() if key.startswith("aria-")}
+        # The error (when there is one) first, then the hint on how to write the answer.
+        described = [answer_attrs.get("aria-describedby", ""), f"{field_id}-hint"]
+        answer_attrs["aria-describedby"] = " ".join(part for part in described if part)
         return render_to_string(
             self.template_name,
             {

@@ -31,6 +31,14 @@
         var holder = document.createElement("div");
         holder.innerHTML = html;
         var fresh = holder.querySelector("[data-comment-form]");
+        if (!fresh) {
+            // Not one of ours (a proxy error page, an expired session...): say so in place.
+            fresh = document.createElement("section");
+            fresh.setAttribute("data-comment-form", "");
+            fresh.setAttribute("role", "alert");
+            fresh.tabIndex = -1;
+            fresh.textContent = "ارسال انجام نشد. صفحه را دوباره باز کنید و دوباره بفرستید.";
+        }
         container.replaceWith(fresh);
         enhance(fresh);
         return fresh;
@@ -84,7 +92,9 @@
             function (html) {
                 var fresh = placeFragment(container, html);
                 fresh.commentTrigger = trigger;
-                focusFirst(fresh, ["#comment-form-errors", "h2"]);
+                if (!focusFirst(fresh, ["#comment-form-errors", "h2"])) {
+                    fresh.focus();
+                }
             }
         );
     }
@@ -109,6 +119,10 @@
                 var status = captcha.querySelector("[data-captcha-status]");
                 status.textContent = "پرسش تازه: " + data.question;
                 button.focus();
+            })
+            .catch(function () {
+                captcha.querySelector("[data-captcha-status]").textContent =
+                    "پرسش تازه نرسید. دوباره امتحان کنید.";
             });
     }
 

@@ -192,6 +192,7 @@ def test_moderator_replies_as_the_organisation(client, moderator, article):
     assert response.status_code == 302
     reply = Comment.objects.get(parent=question)
     assert reply.is_official and reply.status == Comment.Status.APPROVED
+    assert reply.name == "بهزیستی خوزستان"  # the organisation's short name from its settings
     assert reply.moderated_by == moderator
     client.logout()
     html = client.get(article.url).content.decode()

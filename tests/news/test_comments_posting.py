@@ -159,7 +159,7 @@ def test_wrong_answer_keeps_what_was_typed_and_asks_a_new_question(client, artic
 
     assert "پاسخ پرسش درست نبود" in html
     assert 'id="captcha-error"' in html
-    assert 'aria-describedby="captcha-error"' in html
+    assert 'aria-describedby="captcha-error id_captcha-hint"' in html
     assert 'value="زهرا"' in html
     assert "متن طولانی من</textarea>" in html
     assert factories.captcha_key_in(html) != old_key
