@@ -1,15 +1,14 @@
 """What the public blocks and pages show, read once from the database and then from the cache.
 
-Each snapshot is a list of plain dataclasses (safe to pickle into Redis across deploys) stored under
-a key that carries a *generation* token. Saving or deleting any e-service, help line, centre or
-icon image replaces the token (see signals.py), so every process and every page moves to fresh
-data at once; entries of old generations are never read again and simply expire.
+Each snapshot is a list of small dataclasses (not model instances) stored under a key that
+carries the format version and a *generation* token. Saving or deleting any e-service, help
+line, centre or icon image replaces the token (see signals.py), so every process and every page
+moves to fresh data at once; entries of old generations are never read again and simply expire.
 
 Within one request each snapshot is also remembered on the request, so the hotline bar, the
 footer and the sidebar share one cache read.
 """
 
-import logging
 import uuid
 from dataclasses import dataclass, field
 
@@ -21,10 +20,10 @@ from eservices.models import ICON_RENDITION_SPEC, EService, Hotline, ServiceCent
 from portal.text import fold_for_search
 
 GENERATION_KEY = "eservices:generation"
+# Raise when the entries below change shape, so a deploy never reads entries of the old shape.
+SNAPSHOT_FORMAT = 1
 SNAPSHOT_TIMEOUT = 60 * 60 * 24
 REQUEST_MEMO_ATTRIBUTE = "_eservices_snapshots"
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -134,21 +133,20 @@ def start_new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def snapshot_key(name):
+    return f"eservices:{name}:v{SNAPSHOT_FORMAT}:{current_generation()}"
+
+
 def snapshot(name, request=None):
     memo = getattr(request, REQUEST_MEMO_ATTRIBUTE, None) if request is not None else None
     if memo is not None and name in memo:
         return memo[name]
 
-    try:
-        key = f"eservices:{name}:{current_generation()}"
-        entries = cache.get(key)
-    except Exception:  # an unreachable cache must not take the help lines off the page
-        logger.exception("E-services cache unreachable; reading %s from the database", name)
-        key, entries = None, None
+    key = snapshot_key(name)
+    entries = cache.get(key)
     if entries is None:
         entries = BUILDERS[name]()
-        if key is not None:
-            cache.set(key, entries, SNAPSHOT_TIMEOUT)
+        cache.set(key, entries, SNAPSHOT_TIMEOUT)
 
     if request is not None:
         if memo is None:

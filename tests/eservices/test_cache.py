@@ -154,11 +154,7 @@ def test_a_page_rendered_during_an_edit_cannot_keep_old_rows_after_the_commit(
         line.save()  # the signal starts a new generation before the commit,
         stale = [snapshots.HotlineEntry("123", "اورژانس اجتماعی", "", "شبانه‌روزی")]
         # and a reader that saw the old rows stores them under that new generation.
-        snapshots.cache.set(
-            f"eservices:hotlines:{snapshots.current_generation()}",
-            stale,
-            snapshots.SNAPSHOT_TIMEOUT,
-        )
+        snapshots.cache.set(snapshots.snapshot_key("hotlines"), stale, snapshots.SNAPSHOT_TIMEOUT)
     for callback in callbacks:  # the commit
         callback()
     assert "نام تازه" in client.get("/").content.decode()
