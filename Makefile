@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,5 +58,12 @@ publish-scheduled: install
 check-links: install
 	$(MANAGE) check_eservice_links
 
-clean:
+# Search benchmark on its own database (never the portal's): SQLite by default; for PostgreSQL,
+# createdb portal_bench_search and pass BENCH_DATABASE_URL=postgres://.../portal_bench_search.
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-search.sqlite3
+bench-search: install-dev
+	mkdir -p var
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench_search $(BENCH_ARGS)
+
 	rm -rf $(VENV) var db.sqlite3
