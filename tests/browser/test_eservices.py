@@ -80,6 +80,17 @@ def test_phone_link_accessible_name_is_the_visible_digit_by_digit_text(
 
 
 @pytest.mark.browser
+def test_links_to_other_systems_are_named_with_their_title_and_say_they_leave(
+    browser_page, live_url, demo_services
+):
+    browser_page.goto(live_url("/services/"))
+    name = "استعلام مستمری و کمک‌هزینه‌ها (پیوند به سامانهٔ بیرونی)"
+    link = browser_page.get_by_role("link", name=name, exact=True)
+    assert link.count() == 1
+    assert link.get_attribute("href").startswith("https://")
+
+
+@pytest.mark.browser
 def test_filter_narrows_the_list_as_the_reader_types_and_announces_the_count(
     browser_page, live_url, demo_services
 ):
