@@ -54,6 +54,15 @@ format: install-dev
 publish-scheduled: install
 	$(MANAGE) publish_scheduled
 
+# News benchmark on its own throwaway database (the command refuses a name without "bench"):
+# SQLite by default; for PostgreSQL, createdb portal_news_bench and pass
+# NEWS_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_news_bench.
+NEWS_BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-news.sqlite3
+bench: install
+	mkdir -p var
+	DATABASE_URL=$(NEWS_BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(NEWS_BENCH_DATABASE_URL) $(MANAGE) bench_news $(NEWS_BENCH_ARGS)
+
 # Check every e-service address and store the result editors see in the admin (cron, daily).
 check-links: install
 	$(MANAGE) check_eservice_links
@@ -66,4 +75,5 @@ bench-search: install-dev
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench_search $(BENCH_ARGS)
 
+clean:
 	rm -rf $(VENV) var db.sqlite3
