@@ -4,6 +4,7 @@ import json
 from urllib.parse import quote, urlencode
 
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from portal.jalali import iso_8601
@@ -91,13 +92,15 @@ def structured_data(request, page, canonical_url, image_url, tags):
     if organisation.logo_id:
         logo = organisation.logo.get_rendition("height-120|format-png")
         publisher["logo"] = {"@type": "ImageObject", "url": request.build_absolute_uri(logo.url)}
+    # A preview of an article never published has no date yet: show the moment of previewing.
+    published = page.published_at or page.first_published_at or timezone.now()
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": page.title[:110],
         "description": page.lead,
-        "datePublished": iso_8601(page.published_at or page.first_published_at),
-        "dateModified": iso_8601(page.last_published_at or page.published_at),
+        "datePublished": iso_8601(published),
+        "dateModified": iso_8601(page.last_published_at or published),
         "mainEntityOfPage": canonical_url,
         "url": canonical_url,
         "identifier": str(page.news_code),

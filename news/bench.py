@@ -85,7 +85,7 @@ def body_for(rng):
 
 
 @transaction.atomic
-def create_articles(total, stdout, seed=1405):
+def create_articles(total, stdout, seed=1405, image_count=20):
     """Add articles until there are `total`; returns how many were added."""
     rng = random.Random(seed)  # noqa: S311 - repeatable sample data, not secrets
     index = NewsIndexPage.objects.get()
@@ -100,7 +100,7 @@ def create_articles(total, stdout, seed=1405):
             name=name, slug=slugify(name, allow_unicode=True)
         )
         tags.append(tag)
-    images = make_images(20)
+    images = make_images(image_count)
     content_type = ContentType.objects.get_for_model(NewsPage)
     siblings = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
     last_child = siblings.order_by("-path").values_list("path", flat=True).first()
@@ -114,7 +114,7 @@ def create_articles(total, stdout, seed=1405):
             number = start + offset
             code = next_code + number
             title = f"{rng.choice(SUBJECTS)} در {rng.choice(PLACES)} ({code})"
-            slug = f"خبر-{code}"
+            slug = f"خبر-سنجش-{code}"
             published = now - datetime.timedelta(minutes=37 * (missing - number))
             fields = {
                 "title": title,

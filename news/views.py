@@ -1,6 +1,7 @@
 """Addresses outside the page tree: old-portal codes, short links and the view counter."""
 
 import hashlib
+import hmac
 
 from django.conf import settings
 from django.core.cache import cache
@@ -10,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from news.comments.abuse import client_address
 from news.models import NewsDailyViews, NewsPage
 from portal.text import latin_digits
 
@@ -35,11 +37,13 @@ def redirect_to_article(request, code):
 
 def visitor_key(request, article):
     """A one-way fingerprint kept only in the cache, only for the dedup window: no personal data."""
-    address = request.META.get("REMOTE_ADDR", "")
+    # The comments' notion of the client address, so one proxy setting serves both.
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:300]
     day = timezone.localdate().isoformat()
-    material = f"{settings.SECRET_KEY}|{address}|{agent}|{day}|{article.pk}"
-    return "news-view:" + hashlib.sha256(material.encode()).hexdigest()
+    material = f"{address}|{agent}|{day}|{article.pk}"
+    digest = hmac.new(settings.SECRET_KEY.encode(), material.encode(), hashlib.sha256)
+    return "news-view:" + digest.hexdigest()
 
 
 # The article HTML carries no token so it can be shared from a cache; counting a view changes

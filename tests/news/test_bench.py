@@ -1,0 +1,34 @@
+import io
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from news.bench import bench_paths, create_articles, measure
+from news.models import NewsPage
+from tests.factories import news as factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bench_refuses_a_database_not_named_for_benchmarks(news_index):
+    with pytest.raises(CommandError, match="bench"):
+        call_command("bench_news", "--articles", "5")
+
+
+def test_bulk_articles_are_real_articles_readers_can_open(client, news_index):
+    factories.article(news_index, title="خبر پیش از سنجش")
+    added = create_articles(40, io.StringIO(), image_count=2)
+    assert added == 39
+    assert NewsPage.objects.published().count() == 40
+    news_index.refresh_from_db()
+    assert news_index.get_children().count() == 40
+    newest = NewsPage.objects.published().newest_first().first()
+    assert client.get(newest.url).status_code == 200
+    assert (
+        factories.article(news_index).news_code
+        == NewsPage.objects.order_by("-news_code")[1].news_code + 1
+    )
+    results = measure(bench_paths(), repeat=2)
+    assert [row["status"] for row in results] == [200] * len(results)
+    assert all(row["queries"] > 0 for row in results)
