@@ -8,6 +8,7 @@ from eservices import demo_content as eservices_demo
 from portal import demo_content as portal_demo
 from tests.browser.accessibility import assert_accessible
 from tests.browser.html_check import assert_valid_html
+from tests.factories import news as news_factories
 
 PHONE = {"width": 360, "height": 640}
 PAGES = {
@@ -121,6 +122,18 @@ def test_filter_narrows_the_list_as_the_reader_types_and_announces_the_count(
     browser_page.wait_for_function(
         f"document.querySelectorAll('.eservice-card:not([hidden])').length === {total}"
     )
+
+
+@pytest.mark.browser
+def test_article_sidebar_with_services_and_help_lines_meets_no_barrier(
+    browser_page, live_url, demo_services, home_page
+):
+    article = news_factories.article(news_factories.news_index(home_page), title="خبر آزمایشی")
+    browser_page.goto(live_url(article.url))
+    sidebar = browser_page.locator(".eservices-sidebar")
+    assert sidebar.get_by_role("heading", name="خدمات الکترونیک پرکاربرد").count() == 1
+    assert sidebar.locator('a[href="tel:123"]').count() == 1
+    assert_accessible(browser_page, context="article with the e-services sidebar")
 
 
 @pytest.mark.browser
