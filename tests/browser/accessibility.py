@@ -23,6 +23,30 @@ PERSIAN_CONTRAST_SOURCE = (Path(__file__).parent / "persian_contrast.js").read_t
 
 WCAG_21_AA = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 
+# Pale (2.2:1) Persian paragraphs: each must fail colour contrast, or a clean result means nothing.
+PALE_PERSIAN_SAMPLE = (
+    '<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>نمونه</title>'
+    '</head><body><main style="color: #b0b0b0"><p>بهزیستی استان خوزستان</p><p>اخبار</p>'
+    "<p>تماس با ما</p><p>خدمات الکترونیک پرکاربرد</p></main></body></html>"
+)
+
+
+def prove_persian_contrast_is_checked(browser):
+    """Refuse to start the gate if pale Persian text would pass (e.g. after an axe-core upgrade)."""
+    page = browser.new_page()
+    try:
+        page.set_content(PALE_PERSIAN_SAMPLE)
+        results = axe_results(page, rules=["color-contrast"])
+    finally:
+        page.close()
+    flagged = sum(len(rule["nodes"]) for rule in results["violations"])
+    if flagged != PALE_PERSIAN_SAMPLE.count("<p>"):
+        raise RuntimeError(
+            f"the accessibility gate flags {flagged} of {PALE_PERSIAN_SAMPLE.count('<p>')} pale "
+            "Persian paragraphs: axe-core's colour-contrast rule is skipping Persian text again "
+            "(see tests/browser/persian_contrast.js)"
+        )
+
 
 def axe_results(page, *, tags=WCAG_21_AA, rules=None):
     """Run axe-core on the page as it is now and return its raw results (a dict).

@@ -8,7 +8,8 @@ For tests in tests/browser/test_<app>.py:
 - ``live_url``: ``live_url("/news/")`` is the full address of that path on the live server. The
   database is the real test database: create pages in the test, then open them. It is flushed
   after each test and the migrations' content (site, home page) comes back for the next one.
-- ``tests.browser.accessibility.assert_accessible(page, context="...")``: the axe-core gate.
+- ``tests.browser.accessibility.assert_accessible(page, context="...")``: the axe-core gate
+  (WCAG 2.1 A and AA). Before the first test the session proves that pale Persian text fails it.
 - ``tests.browser.html_check.assert_valid_html(html)``: duplicate ids, unclosed or stray tags.
   Give it the HTML the server sent (``browser_page.goto(url).text()`` or the Django test
   client's ``response.content.decode()``); ``page.content()`` is the browser's repaired DOM and
@@ -23,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
+
+from tests.browser.accessibility import prove_persian_contrast_is_checked
 
 CHROMIUM_PATH = Path(os.environ.get("PLAYWRIGHT_CHROMIUM_PATH") or "/usr/bin/chromium")
 HOW_TO_ENABLE = (
@@ -102,6 +105,7 @@ def chromium():
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM_PATH), headless=True, args=CHROMIUM_ARGS
         )
+        prove_persian_contrast_is_checked(browser)
         yield browser
         browser.close()
     finally:
