@@ -68,9 +68,13 @@ def axe_results(page, *, tags=WCAG_21_AA, rules=None):
     )
 
 
-def assert_accessible(page, context="", *, unverifiable_contrast=None, rules=None):
-    """Fail with a readable report if axe finds any WCAG 2.1 A/AA problem on the page."""
-    results = axe_results(page, rules=rules)
+def assert_accessible(page, context="", *, unverifiable_contrast=None, rules=None, tags=WCAG_21_AA):
+    """Fail with a readable report if axe finds any WCAG 2.1 A/AA problem on the page.
+
+    ``tags=(*WCAG_21_AA, "best-practice")`` also holds the page to axe's best practices
+    (landmarks, heading order, one <h1>...).
+    """
+    results = axe_results(page, rules=rules, tags=tags)
     allowed = unverifiable_contrast or {}
     problems = [_describe(rule, "violation") for rule in results["violations"]]
     for rule in results["incomplete"]:
