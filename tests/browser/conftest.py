@@ -12,11 +12,12 @@ For tests in tests/browser/test_<app>.py:
   (WCAG 2.1 A and AA). Before the first test the session proves that pale Persian text fails it.
 - ``tests.browser.html_check.assert_valid_html(html)``: duplicate ids, unclosed or stray tags.
   Give it the HTML the server sent (``browser_page.goto(url).text()`` or the Django test
-  client's ``response.content.decode()``); ``page.content()`` is the browser's repaired DOM and
-  always looks valid.
+  client's ``response.content.decode()``): ``page.content()`` is the browser's repaired DOM,
+  where unclosed and stray tags have already disappeared.
 
 Mark browser tests ``@pytest.mark.browser``. Without a browser they are skipped and the run says
-so once at the end. ``PLAYWRIGHT_CHROMIUM_PATH`` points at another Chromium binary.
+so once at the end. ``PLAYWRIGHT_CHROMIUM_PATH`` points at another Chromium binary. Browser tests
+run after every other test of the session (see pytest_collection_modifyitems below).
 """
 
 import os
