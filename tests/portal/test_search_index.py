@@ -1,0 +1,88 @@
+"""The search index: one folding function, rebuilt by update_index, the same for every engine."""
+
+import json
+
+import pytest
+
+from django.core.management import call_command
+
+from wagtail.search.backends import get_search_backend
+
+from news.models import NewsPage
+from portal.search.backends import MAX_QUERY_LENGTH, fold_query
+from portal.search.highlight import match_pattern
+from portal.text import fold_for_search
+from tests.factories import news as factories
+from tests.portal.search_helpers import article_with, found_titles
+
+
+@pytest.fixture
+def news_index(home_page):
+    return factories.news_index(home_page)
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("می‌رود", "میرود"),
+        ("مي رود", "میرود"),
+        ("نمی رود", "نمیرود"),
+        ("كتاب ها", "کتابها"),
+        ("بزرگ‌ ترین", "بزرگترین"),
+        ("«سلام»، دنیا!", "سلام دنیا"),
+        ('"AND" (OR) -NOT* x', "and or not x"),
+        ("١٢٣ ۴۵۶ 789", "123 456 789"),
+        ("ﻻﻟﻪ", "لاله"),
+        ("\x00\u202eمتن", "متن"),
+    ],
+)
+def test_folding_gives_one_spelling_of_words_without_punctuation(written, folded):
+    assert fold_for_search(written) == folded
+    assert fold_for_search(folded) == folded  # folding twice changes nothing
+
+
+def test_queries_are_cut_to_a_sane_length():
+    assert len(fold_query("ک" * 10_000)) == MAX_QUERY_LENGTH
+
+
+def test_highlight_pattern_accepts_every_spelling_the_search_accepts():
+    pattern = match_pattern("میرود کتابها ۱۴۰۳")
+
+    for spelling in ["مي‌رود", "می رود", "ميرود", "كتاب‌ها", "کتاب ها", "1403", "١٤٠٣"]:
+        assert pattern.search(f"او {spelling} است"), spelling
+    assert not pattern.search("میروند")  # whole words only
+
+
+def test_update_index_rebuilds_the_index_from_scratch(news_index):
+    article = article_with(news_index, title="بازگشایی مهدکودک")
+    get_search_backend().reset_indexes()
+    assert found_titles("مهدکودک") == []
+
+    call_command("update_index", verbosity=0)
+
+    assert found_titles("مهدکودک") == [article.title]
+
+
+def test_deleting_an_article_removes_it_from_results(news_index):
+    article = article_with(news_index, title="کارگاه آموزشی")
+    article.delete()
+
+    assert found_titles("کارگاه") == []
+
+
+def test_search_engine_documents_are_folded_like_the_database_index(news_index):
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseMapping
+
+    from portal.search.backends.elasticsearch import FoldingMappingMixin
+
+    article = article_with(
+        news_index, title="كودكان مي‌روند", tags=["توان‌بخشی"], section=factories.section()
+    )
+    mapping = type("Mapping", (FoldingMappingMixin, ElasticsearchBaseMapping), {})(NewsPage)
+
+    document = json.dumps(mapping.get_document(article), ensure_ascii=False, default=str)
+
+    assert "کودکان میروند" in document
+    assert "توانبخشی" in document
+    assert "كودكان" not in document
+    assert f'"{article.section_id}"' in document or f": {article.section_id}" in document
