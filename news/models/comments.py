@@ -104,7 +104,8 @@ class Comment(models.Model):
     def save(self, *args, **kwargs):
         self.name = normalize_persian(self.name)
         self.body = normalize_persian(self.body)
-        self.depth = self.parent.depth + 1 if self.parent_id else 1
+        if self._state.adding:
+            self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
 
     @property

@@ -9,6 +9,8 @@ import re
 import pytest
 
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from news.models import Comment
@@ -232,3 +234,20 @@ def test_moderator_filters_comments_by_date(client, moderator, article):
     html = client.get(reverse(LIST_URL), {"created_at_from": since}).content.decode()
 
     assert "نظر امروز" in html and "نظر قدیمی" not in html
+
+
+def test_moderation_list_costs_the_same_queries_for_one_or_twenty_comments(
+    client, moderator, news_index, django_assert_num_queries
+):
+    articles = [news_factories.article(news_index) for _ in range(3)]
+    factories.comment(articles[0], status=Comment.Status.PENDING)
+    client.force_login(moderator)
+    client.get(reverse(LIST_URL))  # warm the per-session caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse(LIST_URL))
+
+    for number in range(19):
+        factories.comment(articles[number % 3], status=Comment.Status.PENDING)
+    with django_assert_num_queries(len(one.captured_queries)):
+        html = client.get(reverse(LIST_URL)).content.decode()
+    assert html.count('data-bulk-action-checkbox class="bulk-action-checkbox"') == 20
