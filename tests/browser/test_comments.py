@@ -12,6 +12,7 @@ from tests.factories import comments as factories
 from tests.factories import news as news_factories
 
 pytestmark = pytest.mark.browser
+POSTED = "text=نظر شما پس از تأیید منتشر می‌شود"
 
 
 @pytest.fixture
@@ -33,6 +34,13 @@ def tab_to(page, selector, limit=80):
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def press(page, selector, then_wait_for):
+    """Tab to a control, press Enter on it and wait for what it brings."""
+    tab_to(page, selector)
+    page.keyboard.press("Enter")
+    page.wait_for_selector(then_wait_for)
+
+
 def focused(page, expression="el => el.id || el.name || el.textContent.trim()"):
     return page.evaluate(f"({expression})(document.activeElement)")
 
@@ -50,9 +58,7 @@ def test_reader_comments_and_replies_with_the_keyboard_alone(browser_page, live_
     assert_valid_html(page.content())
 
     # Open the form from the article: focus lands in the first field.
-    tab_to(page, "[data-comment-write]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#comment-form form")
+    press(page, "[data-comment-write]", then_wait_for="#comment-form form")
     assert focused(page, "el => el.name") == "name"
     assert_accessible(page, context="comment form inside the article")
 
@@ -62,9 +68,7 @@ def test_reader_comments_and_replies_with_the_keyboard_alone(browser_page, live_
     page.keyboard.type("از راه‌اندازی این مرکز سپاسگزارم.")
     tab_to(page, "input[name=captcha_1]")
     page.keyboard.type("۱۰۰")
-    tab_to(page, "#comment-form button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#comment-form-errors")
+    press(page, "#comment-form button[type=submit]", then_wait_for="#comment-form-errors")
     assert focused(page) == "comment-form-errors"
     described = page.locator("input[name=captcha_1]").get_attribute("aria-describedby")
     assert described == "captcha-error id_captcha-hint"
@@ -74,16 +78,12 @@ def test_reader_comments_and_replies_with_the_keyboard_alone(browser_page, live_
     # The new question, solved.
     tab_to(page, "input[name=captcha_1]")
     page.keyboard.type(answer_question(page))
-    tab_to(page, "#comment-form button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("text=نظر شما پس از تأیید منتشر می‌شود")
+    press(page, "#comment-form button[type=submit]", then_wait_for=POSTED)
     assert focused(page) == "comment-posted-title"
     assert "کد پیگیری" in page.locator("#comment-form").inner_text()
 
     # Reply to Reza: focus moves to the reply context, which names the comment being answered.
-    tab_to(page, "[data-comment-reply]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#comment-reply-context")
+    press(page, "[data-comment-reply]", then_wait_for="#comment-reply-context")
     assert focused(page) == "comment-reply-context"
     context = page.locator("#comment-reply-context").inner_text()
     assert context == "شما در حال پاسخ به نظر «ساعت کار این مرکز چیست؟» هستید."
@@ -94,9 +94,7 @@ def test_reader_comments_and_replies_with_the_keyboard_alone(browser_page, live_
     page.keyboard.type("صبح‌ها از هشت تا دو.")
     tab_to(page, "input[name=captcha_1]")
     page.keyboard.type(answer_question(page))
-    tab_to(page, "#comment-form button[type=submit]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("text=نظر شما پس از تأیید منتشر می‌شود")
+    press(page, "#comment-form button[type=submit]", then_wait_for=POSTED)
 
     first, reply = Comment.objects.exclude(name="رضا").order_by("pk")
     assert (first.name, first.parent_id) == ("مریم", None)
@@ -107,9 +105,7 @@ def test_reader_comments_and_replies_with_the_keyboard_alone(browser_page, live_
 def test_cancelling_a_reply_returns_focus_to_the_reply_control(browser_page, live_url, article):
     page = browser_page
     page.goto(live_url(article.url))
-    tab_to(page, "[data-comment-reply]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#comment-reply-context")
+    press(page, "[data-comment-reply]", then_wait_for="#comment-reply-context")
 
     tab_to(page, "[data-comment-cancel]")
     page.keyboard.press("Enter")
@@ -121,9 +117,7 @@ def test_cancelling_a_reply_returns_focus_to_the_reply_control(browser_page, liv
 def test_new_question_arrives_without_reloading_and_is_announced(browser_page, live_url, article):
     page = browser_page
     page.goto(live_url(article.url))
-    tab_to(page, "[data-comment-write]")
-    page.keyboard.press("Enter")
-    page.wait_for_selector("#comment-form form")
+    press(page, "[data-comment-write]", then_wait_for="#comment-form form")
     old_key = page.locator("[data-captcha-key]").input_value()
 
     tab_to(page, "[data-captcha-refresh]")
