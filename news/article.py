@@ -50,12 +50,11 @@ def related_news(page, tag_ids):
         for pin in page.pinned_related.select_related("related__section")
         if pin.related.live and pin.related_id != page.pk
     ]
-    exclude = [page.pk, *(item.pk for item in pinned)]
-    sharing_tags = NewsPage.objects.filter(tagged_items__tag_id__in=tag_ids).values("pk")
     by_tags = (
         NewsPage.objects.published()
-        .filter(pk__in=sharing_tags)
-        .exclude(pk__in=exclude)
+        .tagged(tag_ids)
+        .exclude(pk__in=[page.pk, *(item.pk for item in pinned)])
+        .defer_streamfields()
         .select_related("section")
         .newest_first()[:RELATED_COUNT]
     )

@@ -4,7 +4,6 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
-from news.models import NewsPage
 from news.models.queries import FEED_RENDITION
 
 FEED_LENGTH = 30
@@ -37,11 +36,11 @@ class NewsRssFeed(Feed):
         return obj["index"].intro or "خبرهای بهزیستی استان خوزستان"
 
     def items(self, obj):
-        articles = NewsPage.objects.child_of(obj["index"]).for_listing()
+        articles = obj["index"].articles()
         if obj["section"]:
             articles = articles.filter(section=obj["section"])
         if obj["tag"]:
-            articles = articles.filter(tagged_items__tag=obj["tag"])
+            articles = articles.tagged([obj["tag"].pk])
         return articles[:FEED_LENGTH]
 
     def item_title(self, item):

@@ -34,7 +34,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def articles(self):
         from news.models.pages import NewsPage
 
-        return NewsPage.objects.child_of(self).for_listing()
+        # Articles live only under the one news index (parent_page_types, max_count), so no tree
+        # filter: it would stop the database from reading the newest-first index in order.
+        return NewsPage.objects.for_listing()
 
     def render_listing(self, request, articles, heading, feed_route=None, feed_args=(), **extra):
         page_obj = paginate(request, articles)
@@ -89,7 +91,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             return HttpResponsePermanentRedirect(self.tag_url(tag))
         return self.render_listing(
             request,
-            self.articles().filter(tagged_items__tag=tag),
+            self.articles().tagged([tag.pk]),
             f"برچسب: {tag.name}",
             feed_route="tag",
             feed_args=[tag.slug],

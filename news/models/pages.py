@@ -155,7 +155,8 @@ class NewsPage(Page):
     class Meta:
         verbose_name = "خبر"
         verbose_name_plural = "خبرها"
-        indexes = [models.Index(fields=["-published_at", "news_code"], name="news_latest")]
+        # Matches newest_first(), so listings read the index in order instead of sorting.
+        indexes = [models.Index(fields=["-published_at", "-news_code"], name="news_newest_first")]
 
     def clean(self):
         super().clean()

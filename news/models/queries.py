@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Sum
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -30,9 +30,18 @@ class NewsPageQuerySet(PageQuerySet):
         return (
             self.published()
             .newest_first()
+            .defer_streamfields()  # cards never show the body; it is most of a row's size
             .select_related("section")
             .prefetch_related(Prefetch("main_image", queryset=images))
         )
+
+    def tagged(self, tag_ids):
+        """Articles with any of these tags. EXISTS rather than a join: the database can then walk
+        the newest-first index and stop after one page, even for a tag on every article."""
+        from news.models.pages import NewsPageTag
+
+        shares_a_tag = NewsPageTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+        return self.filter(Exists(shares_a_tag))
 
     def in_month(self, start, end):
         """Articles published from one Gregorian date up to (not including) another, Tehran time."""
