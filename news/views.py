@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from news.comments.abuse import client_address
 from news.models import NewsDailyViews, NewsPage
@@ -30,7 +30,7 @@ def find_article(code):
     return article
 
 
-@require_GET
+@require_safe
 def redirect_to_article(request, code):
     return HttpResponsePermanentRedirect(find_article(code).get_url(request))
 

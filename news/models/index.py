@@ -67,6 +67,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             },
         ]
 
+    def serve_preview(self, request, mode_name):
+        return self.all_news(request)
+
     @path("", name="all")
     def all_news(self, request):
         return self.render_listing(request, self.articles(), self.title)

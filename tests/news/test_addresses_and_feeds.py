@@ -86,3 +86,7 @@ def test_sitemap_lists_articles_and_robots_points_to_it(client, article):
     assert response.status_code == 200
     assert f"<loc>{article.get_full_url()}</loc>" in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def test_short_link_answers_head_requests_from_link_checkers(client, article):
+    assert client.head("/n/126727").status_code == 301

@@ -141,3 +141,13 @@ def test_scheduled_article_goes_live_when_publish_scheduled_runs(news_index):
     page.refresh_from_db()
     assert page.live
     assert page.published_at == page.first_published_at
+
+
+def test_preview_of_the_news_index_shows_its_listing(client, admin_user, news_index):
+    factories.article(news_index, title="خبر در پیش‌نمایش فهرست")
+    client.force_login(admin_user)
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(news_index.pk,))
+    form = nested_form_data({"title": "اخبار", "slug": "news", "intro": "معرفی تازه"})
+    assert client.post(preview_url, form).json()["is_valid"]
+    html = client.get(preview_url).content.decode()
+    assert "خبر در پیش‌نمایش فهرست" in html and "معرفی تازه" in html
