@@ -13,6 +13,7 @@ VOID_ELEMENTS = {
     "area", "base", "br", "col", "embed", "hr", "img", "input",
     "link", "meta", "source", "track", "wbr",
 }  # fmt: skip
+FOREIGN_ROOTS = {"svg", "math"}
 ID_REFERENCE_LISTS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
 
 
@@ -45,10 +46,14 @@ class _Checker(HTMLParser):
             self.open_elements.append((tag, where))
 
     def handle_startendtag(self, tag, attrs):
+        in_svg_or_math = any(name in FOREIGN_ROOTS for name, _ in self.open_elements)
         self.handle_starttag(tag, attrs)
-        if tag not in VOID_ELEMENTS:
+        if tag in VOID_ELEMENTS:
+            return
+        # Inside <svg> and <math> "<path/>" closes the element; in HTML the slash is ignored.
+        if not in_svg_or_math:
             self.problems.append(f"<{tag}/> is not a void element: close it {self._where()}")
-            self.open_elements.pop()
+        self.open_elements.pop()
 
     def handle_endtag(self, tag):
         if tag in VOID_ELEMENTS:

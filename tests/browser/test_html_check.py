@@ -15,6 +15,12 @@ def test_valid_page_has_no_problems():
     assert html_problems(VALID) == []
 
 
+def test_self_closing_svg_shapes_are_valid_but_a_self_closing_div_is_not():
+    icon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M0 0h24"/><circle r="2"/></svg>'
+    assert html_problems(VALID.replace("<br>", icon)) == []
+    assert html_problems(VALID.replace("<br>", "<div/>")) != []
+
+
 @pytest.mark.parametrize(
     ("broken", "problem"),
     [
