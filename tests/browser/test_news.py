@@ -4,6 +4,7 @@ import io
 
 import pytest
 from persiantools.jdatetime import JalaliDate
+from playwright.sync_api import expect
 
 from news import demo_content as news_demo
 from news.models import NewsDailyViews
@@ -105,8 +106,8 @@ def test_copy_link_button_appears_with_script_and_says_what_it_did(
     browser_page.goto(live_url(news_article.url))
     button = browser_page.get_by_role("button", name="رونوشت نشانی کوتاه")
     button.click()
-    status = browser_page.locator(".copy-link__status")
-    assert status.inner_text() == "نشانی کوتاه رونوشت شد."
+    # The clipboard answers asynchronously: wait for the message instead of reading it at once.
+    expect(browser_page.locator(".copy-link__status")).to_have_text("نشانی کوتاه رونوشت شد.")
     copied = browser_page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(f"/n/{news_article.news_code}")
 
