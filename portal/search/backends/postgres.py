@@ -43,7 +43,11 @@ class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
             else:
                 condition |= in_either
         search_query = self.build_tsquery(query, config=config)
-        rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
+        # Rank on the (boosted) title vector alone; ties fall back to newest first. Ranking on the
+        # body too would read every matching article's large, out-of-line body vector, which made
+        # a word found in most articles take over half a second on 20,000 of them.
+        title_vector = self.get_search_vectors(search_query)[:1]
+        rank = self._build_rank_expression(title_vector, config)
         return self._apply_ordering_and_scoring(
             self.queryset.filter(condition), rank, start, stop, score_field
         )
