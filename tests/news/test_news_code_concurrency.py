@@ -8,7 +8,9 @@ from news.models import NewsCodeCounter, allocate_news_code
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.django_db(transaction=True),
+    # Serialized rollback: the next live-server test expects the migrations' content restored,
+    # and a plain flush would recreate content types behind its back.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="real parallel allocation needs PostgreSQL (SQLite runs one writer at a time); "
