@@ -107,11 +107,14 @@ class CommentIndexView(IndexView):
         if not can_moderate(self.request.user):
             return buttons
         next_url = self.request.get_full_path()
-        for action, label, icon in MODERATION_BUTTONS:
-            if instance.status != ACTION_STATUS[action]:
+        # Row actions are links to the permission-checked bulk actions, so one path guards both.
+        for action in BULK_ACTIONS:
+            if instance.status != action.new_status:
                 buttons.append(
                     ListingMenuItem(
-                        label, moderation_url(action, instance, next_url), icon_name=icon
+                        action.display_name,
+                        moderation_url(action.action_type, instance, next_url),
+                        icon_name=action.icon_name,
                     )
                 )
         if instance.can_be_replied_to:
@@ -249,6 +252,7 @@ class ApproveBulkAction(ModerationBulkAction):
     aria_label = "انتشار نظرهای انتخاب‌شده"
     action_priority = 10
     new_status = Comment.Status.APPROVED
+    icon_name = "check"
 
 
 class RejectBulkAction(ModerationBulkAction):
@@ -257,6 +261,7 @@ class RejectBulkAction(ModerationBulkAction):
     aria_label = "رد نظرهای انتخاب‌شده"
     action_priority = 20
     new_status = Comment.Status.REJECTED
+    icon_name = "cross"
 
 
 class SpamBulkAction(ModerationBulkAction):
@@ -265,18 +270,9 @@ class SpamBulkAction(ModerationBulkAction):
     aria_label = "علامت هرزنامه برای نظرهای انتخاب‌شده"
     action_priority = 25
     new_status = Comment.Status.SPAM
+    icon_name = "warning"
 
 
-MODERATION_BUTTONS = [
-    ("approve", "انتشار", "check"),
-    ("reject", "رد", "cross"),
-    ("spam", "هرزنامه", "warning"),
-]
-ACTION_STATUS = {
-    "approve": Comment.Status.APPROVED,
-    "reject": Comment.Status.REJECTED,
-    "spam": Comment.Status.SPAM,
-}
 BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction]
 
 
