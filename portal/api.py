@@ -5,6 +5,8 @@ a view restriction), active e-services and hotlines, tags in use on those articl
 editors' internals (owners, revisions, link-check results) have no field here at all.
 """
 
+from types import SimpleNamespace
+
 from rest_framework.fields import IntegerField
 
 from django.db.models import Count, Prefetch, Q
@@ -20,6 +22,7 @@ from wagtail.images import get_image_model
 from eservices.models import EService, Hotline
 from news.models import NewsPage
 from portal.api_fields import API_IMAGE_RENDITION
+from portal.text import fold_for_search
 
 api_router = WagtailAPIRouter("wagtailapi")
 SEARCH_OPERATORS = {"and", "or"}
@@ -35,11 +38,41 @@ class CheckedSearchMixin:
             raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
+class FoldedTagsFilter(FieldsFilter):
+    """?tags= finds a tag however it is spelled: ي or ی, a space or a ZWNJ, any digits.
+
+    Wagtail compares the stored name exactly. Tag names are few, so they are folded here in
+    one query; each requested name must match (as Wagtail's own filter does with commas).
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        wanted = request.GET.get("tags")
+        if wanted is None:
+            return super().filter_queryset(request, queryset, view)
+        if "\x00" in wanted:
+            raise BadRequestError("field filter error. null characters are not allowed for tags")
+        tag_ids = {}
+        for tag_id, name in Tag.objects.values_list("id", "name"):
+            tag_ids.setdefault(fold_for_search(name), []).append(tag_id)
+        for name in wanted.split(","):
+            queryset = queryset.filter(tags__in=tag_ids.get(fold_for_search(name), []))
+        other_parameters = request.GET.copy()
+        del other_parameters["tags"]
+        queryset = super().filter_queryset(SimpleNamespace(GET=other_parameters), queryset, view)
+        # Wagtail refuses ?search= together with a tag filter; it looks for this mark.
+        queryset._filtered_by_tag = True
+        return queryset
+
+
 class NewsAPIViewSet(CheckedSearchMixin, PagesAPIViewSet):
     """/api/v2/news/: ?tags=<name>, ?section=<id>, ?search=<words>, ?order=-published_at."""
 
     name = "news"
     model = NewsPage
+    filter_backends = [
+        FoldedTagsFilter,
+        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not FieldsFilter),
+    ]
     # Only articles here: "type" would switch the listing to other page types.
     known_query_parameters = PagesAPIViewSet.known_query_parameters - {"type"}
     meta_fields = [field for field in PagesAPIViewSet.meta_fields if field != "parent"]

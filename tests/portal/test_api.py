@@ -159,6 +159,17 @@ def test_news_can_be_filtered_by_tag_and_section(client, published_article, news
     assert [item["title"] for item in by_section["items"]] == ["خبر اشتغال"]
 
 
+def test_news_tag_filter_finds_a_tag_however_it_is_spelled(client, news_index):
+    books = article_with(news_index, title="کتاب‌های گویا", tags=["کتاب‌ها", "نابینایان"])
+    article_with(news_index, title="خبر دیگر", tags=["کتاب‌ها"])
+
+    for spelling in ("كتاب ها", "کتابها", "کتاب‌ها"):
+        found = get_json(client, "/api/v2/news/", {"tags": f"{spelling},نابينايان"})
+        assert [item["id"] for item in found["items"]] == [books.pk], spelling
+    assert get_json(client, "/api/v2/news/", {"tags": "کتاب"})["items"] == []
+    get_json(client, "/api/v2/news/", {"tags": "کتاب\x00"}, status=400)
+
+
 def test_api_search_folds_spellings(client, published_article):
     found = get_json(client, "/api/v2/news/", {"search": "توانبخشي دزفول"})
 
