@@ -5,6 +5,7 @@ import json
 import pytest
 
 from django.core.management import call_command
+from django.db import connection, transaction
 
 from wagtail.search.backends import get_search_backend
 
@@ -86,3 +87,43 @@ def test_search_engine_documents_are_folded_like_the_database_index(news_index):
     assert "توانبخشی" in document
     assert "كودكان" not in document
     assert f'"{article.section_id}"' in document or f": {article.section_id}" in document
+
+
+def test_scores_put_a_title_match_above_a_body_mention(news_index):
+    mention = article_with(
+        news_index,
+        title="گزارش هفته",
+        body_text="نشست هفتگی مدیران برگزار شد. " * 20 + "از سمعک هم یاد شد.",
+    )
+    focused = article_with(news_index, title="توزیع سمعک میان ناشنوایان")
+
+    scored = list(NewsPage.objects.live().search("سمعک").annotate_score("score"))
+
+    assert [page.pk for page in scored] == [focused.pk, mention.pk]
+    # Each engine has its own scale (SQLite's bm25 is negative): only their presence is common.
+    assert all(isinstance(page.score, float) for page in scored)
+
+
+def test_any_word_search_finds_articles_with_either_word(news_index):
+    article_with(news_index, title="اشتغال مددجویان")
+    article_with(news_index, title="نشست خیرین")
+    article_with(news_index, title="جشنوارهٔ فیلم")
+
+    found = NewsPage.objects.live().search("اشتغال خیرین", operator="or")
+
+    assert sorted(page.title for page in found) == ["اشتغال مددجویان", "نشست خیرین"]
+    assert found.count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_a_search_leaves_the_planner_settings_of_the_transaction_as_they_were(news_index):
+    article_with(news_index, title="توزیع سمعک")
+    settings = "SELECT current_setting('enable_seqscan'), current_setting('jit')"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(settings)
+        before = cursor.fetchone()
+
+        assert [page.title for page in NewsPage.objects.live().search("سمعک")] == ["توزیع سمعک"]
+
+        cursor.execute(settings)
+        assert cursor.fetchone() == before

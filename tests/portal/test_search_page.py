@@ -47,6 +47,28 @@ def test_reader_finds_an_article_and_sees_the_count_in_persian_digits(client, ne
     assert "صفحهٔ ۱ از ۲" in text
 
 
+def test_second_page_continues_where_the_first_stopped(client, news_index):
+    titles = {
+        article_with(
+            news_index,
+            title=f"مستمری مددجویان، پروندهٔ {number:02d}",
+            published_at=factories.days_ago(number),
+        ).title
+        for number in range(13)
+    }
+
+    for sort in ("relevance", "date"):
+        first = search(client, q="مستمری", sort=sort)
+        second = search(client, q="مستمری", sort=sort, page=2)
+
+        on_first = {title for title in titles if title in first}
+        on_second = {title for title in titles if title in second}
+        assert (len(on_first), len(on_second)) == (10, 3), sort
+        assert on_first | on_second == titles
+        assert "۱۳ نتیجه برای «مستمری»" in first and "۱۳ نتیجه برای «مستمری»" in second
+        assert "صفحهٔ ۲ از ۲" in second
+
+
 def test_snippet_marks_the_words_as_the_article_spells_them(client, news_index):
     article_with(
         news_index,
