@@ -176,6 +176,16 @@ def test_api_search_folds_spellings(client, published_article):
     assert [item["id"] for item in found["items"]] == [published_article.pk]
 
 
+def test_api_search_can_list_the_oldest_first(client, news_index):
+    older = article_with(news_index, title="مستمری سالمندان", published_at=factories.days_ago(9))
+    newer = article_with(news_index, title="مستمری مددجویان", published_at=factories.days_ago(1))
+
+    found = get_json(client, "/api/v2/news/", {"search": "مستمري", "order": "published_at"})
+
+    assert [item["id"] for item in found["items"]] == [older.pk, newer.pk]
+    assert found["meta"]["total_count"] == 2
+
+
 def test_drafts_private_and_unpublished_articles_are_never_exposed(client, news_index):
     draft = article_with(news_index, title="پیش‌نویس", publish=False, live=False)
     private = article_with(news_index, title="خبر خصوصی")

@@ -6,6 +6,7 @@ import pytest
 
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.db.models import F
 
 from wagtail.search.backends import get_search_backend
 
@@ -113,6 +114,22 @@ def test_any_word_search_finds_articles_with_either_word(news_index):
 
     assert sorted(page.title for page in found) == ["اشتغال مددجویان", "نشست خیرین"]
     assert found.count() == 2
+
+
+def test_results_can_follow_the_querysets_own_order(news_index):
+    older = article_with(news_index, title="سمعک برای سالمندان", published_at=factories.days_ago(9))
+    newer = article_with(news_index, title="سمعک رایگان", published_at=factories.days_ago(2))
+    articles = NewsPage.objects.live()
+
+    oldest_first = articles.order_by(F("published_at").asc(nulls_last=True))
+    newest_first = articles.order_by("-published_at")
+
+    for ordered, expected in (
+        (oldest_first, [older.pk, newer.pk]),
+        (newest_first, [newer.pk, older.pk]),
+    ):
+        found = ordered.search("سمعک", order_by_relevance=False)
+        assert [page.pk for page in found] == expected
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")

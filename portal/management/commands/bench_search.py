@@ -247,7 +247,7 @@ class Command(BaseCommand):
 
     def measure(self, rounds):
         articles = NewsPage.objects.live().public()
-        search_times, page_times = [], []
+        search_times, page_times, by_date_times = [], [], []
         client = Client()
         for query in QUERIES * rounds:
             started = time.perf_counter()
@@ -255,11 +255,12 @@ class Command(BaseCommand):
             total = results.count()
             list(results[:10])
             search_times.append((time.perf_counter() - started) * 1000)
-            started = time.perf_counter()
-            response = client.get("/search/", {"q": query}, HTTP_HOST="localhost")
-            page_times.append((time.perf_counter() - started) * 1000)
-            if response.status_code != 200:
-                raise CommandError(f"/search/?q={query} answered {response.status_code}")
+            for times, sort in ((page_times, "relevance"), (by_date_times, "date")):
+                started = time.perf_counter()
+                response = client.get("/search/", {"q": query, "sort": sort}, HTTP_HOST="localhost")
+                times.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 200:
+                    raise CommandError(f"/search/?q={query} answered {response.status_code}")
             if rounds == 1 or len(search_times) <= len(QUERIES):
                 self.stdout.write(f"  {query!r:28} {total:6d} results  {search_times[-1]:7.1f} ms")
         vendor = {"postgresql": "PostgreSQL", "sqlite": "SQLite"}.get(
@@ -269,6 +270,7 @@ class Command(BaseCommand):
         for label, times in (
             ("search (count + first 10)", search_times),
             ("whole /search/ page", page_times),
+            ("whole /search/ page sorted by date", by_date_times),
         ):
             self.stdout.write(
                 f"{vendor}, {count} articles, {label}: median {statistics.median(times):.1f} ms, "

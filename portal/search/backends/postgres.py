@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections, models, transaction
 from django.db.models import F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy
 
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
 from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 
 from portal.search.backends import FoldingQueryMixin, add_items_with, folding_indexer
 
@@ -91,46 +92,77 @@ class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
     def matches_sql(self, config):
         """(id, rank) of the searched model's matching entries, as SQL.
 
-        The content-type test is computed inside the MATERIALIZED fence and filtered outside it:
-        in the scan's WHERE, the planner would answer it from the content-type index and test the
-        words on every row instead of asking the GIN indexes. OFFSET 0 keeps the id cast after
-        that filter, as only the searched model's ids are known to be integers.
+        Pages are most of the index and carry the long bodies. For them the content-type test is
+        computed below a fence (OFFSET 0: the planner moves no condition across it) and filtered
+        above it: in the scan's WHERE, the planner would answer it from the content-type index
+        and test the words on every page's body instead of asking the GIN indexes. Other models
+        (e-services, images, documents) are few, and the content-type index finds them at once.
+        The outer OFFSET 0 keeps the id cast after the content-type filter: only the searched
+        model's ids are known to be integers.
         """
-        entries_sql, entries_params = self.matching_entries(config).query.sql_with_params()
-        sql = (
-            "WITH matches AS MATERIALIZED ("  # noqa: S608 - compiled by the ORM
-            f"SELECT *, content_type_id = ANY(%s) AS of_model FROM ({entries_sql}) AS entries) "
-            "SELECT id, rank FROM (SELECT object_id::integer AS id, rank FROM matches "
-            "WHERE of_model OFFSET 0) AS of_model"
-        )
+        entries = self.matching_entries(config)
         content_types = get_descendants_content_types_pks(self.queryset.model)
+        if not issubclass(self.queryset.model, Page):
+            entries_sql, params = entries.filter(
+                content_type_id__in=content_types
+            ).query.sql_with_params()
+            sql = f"SELECT object_id::integer AS id, rank FROM ({entries_sql} OFFSET 0) AS of_model"
+            return sql, params
+        entries_sql, entries_params = entries.query.sql_with_params()
+        sql = (
+            "SELECT object_id::integer AS id, rank FROM ("
+            f"SELECT *, content_type_id = ANY(%s) AS of_model FROM ({entries_sql}) AS entries "
+            "OFFSET 0) AS matches WHERE of_model OFFSET 0"
+        )
         return sql, (content_types, *entries_params)
 
-    def matching_ids(self, config):
-        """The ids of matches, as a subquery for ``pk__in``."""
-        sql, params = self.matches_sql(config)
-        return RawSQL(f"SELECT id FROM ({sql}) AS ids", params)  # noqa: S608, S611 - ORM-compiled
+    def ordering(self):
+        """[(expression, "DESC NULLS FIRST"...)] that order the matches: the rank for relevance,
+        else the queryset's own order (field names and expressions, which Wagtail checked)."""
+        if self.order_by_relevance:
+            return [(None, "DESC")]
+        columns = []
+        for item in self.queryset.query.order_by or ["-pk"]:
+            if isinstance(item, OrderBy):
+                nulls = (
+                    " NULLS FIRST" if item.nulls_first else " NULLS LAST" if item.nulls_last else ""
+                )
+                columns.append((item.expression, ("DESC" if item.descending else "ASC") + nulls))
+            else:
+                columns.append(
+                    (F(item.removeprefix("-")), "DESC" if item.startswith("-") else "ASC")
+                )
+        return columns
 
     def ranked_ids(self, config):
-        """[(id, rank)] of every match in the queryset, best first (or in the queryset's order)."""
+        """[(id, rank)] of every match in the queryset, in order, from one statement: the matches
+        joined to the queryset's rows (live, public, the reader's filters)."""
         queryset = self.queryset
-        with index_friendly_planner(queryset.db):
-            if not self.order_by_relevance:
-                ordered = queryset.filter(pk__in=self.matching_ids(config))
-                if not ordered.query.order_by:
-                    ordered = ordered.order_by("-pk")
-                return [(pk, None) for pk in ordered.values_list("pk", flat=True)]
-            sql, params = self.matches_sql(config)
-            in_queryset_sql, in_queryset_params = (
-                queryset.order_by().values("pk").query.sql_with_params()
+        ordering = self.ordering()
+        matches_sql, matches_params = self.matches_sql(config)
+        order_values = {
+            f"order_{number}": expression
+            for number, (expression, _) in enumerate(ordering)
+            if expression is not None
+        }
+        rows_sql, rows_params = (
+            queryset.order_by().values(search_pk=F("pk"), **order_values).query.sql_with_params()
+        )
+        order_by = ", ".join(
+            f"{'matched.rank' if expression is None else f'in_queryset.order_{number}'} {direction}"
+            for number, (expression, direction) in enumerate(ordering)
+        )
+        with (
+            index_friendly_planner(queryset.db),
+            connections[queryset.db].cursor() as cursor,
+        ):
+            cursor.execute(
+                f"SELECT matched.id, matched.rank FROM ({matches_sql}) AS matched "
+                f"JOIN ({rows_sql}) AS in_queryset ON in_queryset.search_pk = matched.id "
+                f"ORDER BY {order_by}, matched.id DESC",
+                (*matches_params, *rows_params),
             )
-            with connections[queryset.db].cursor() as cursor:
-                cursor.execute(
-                    f"SELECT id, rank FROM ({sql}) AS matched "  # noqa: S608 - compiled SQL
-                    f"WHERE id IN ({in_queryset_sql}) ORDER BY rank DESC, id DESC",
-                    (*params, *in_queryset_params),
-                )
-                return cursor.fetchall()
+            return cursor.fetchall()
 
 
 class RankedPostgresSearchResults(postgres.PostgresSearchResults):
