@@ -1,6 +1,7 @@
 """The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 
@@ -155,6 +156,33 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
         feed_class = NewsRssFeed if kind == "rss" else NewsAtomFeed
         return feed_class()(request, index=self, section=section, tag=tag)
+
+    # Sitemap
+
+    def get_sitemap_urls(self, request=None):
+        """The index, then every section and tag with a published article, each dated by its
+        newest one: listings are where many readers arrive from a search engine."""
+        from news.models.pages import NewsPage
+
+        published = NewsPage.objects.published().order_by("-published_at")
+        newest_in_section = published.filter(section=OuterRef("pk")).values("published_at")[:1]
+        newest_with_tag = published.filter(tags=OuterRef("pk")).values("published_at")[:1]
+        listings = [
+            ("section", section.slug, section.newest)
+            for section in NewsSection.objects.annotate(newest=Subquery(newest_in_section))
+            .filter(newest__isnull=False)
+            .order_by("name")
+        ] + [
+            ("tag", tag.slug, tag.newest)
+            for tag in Tag.objects.annotate(newest=Subquery(newest_with_tag))
+            .filter(newest__isnull=False)
+            .order_by("name")
+        ]
+        index_url = self.get_full_url(request)
+        return super().get_sitemap_urls(request) + [
+            {"location": index_url + self.reverse_subpage(route, args=[slug]), "lastmod": newest}
+            for route, slug, newest in listings
+        ]
 
     # Lookups shared by listings and feeds
 

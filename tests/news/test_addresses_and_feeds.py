@@ -1,4 +1,5 @@
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 import pytest
 
@@ -7,6 +8,7 @@ from tests.factories import news as factories
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 @pytest.fixture
@@ -86,6 +88,21 @@ def test_sitemap_lists_articles_and_robots_points_to_it(client, article):
     assert response.status_code == 200
     assert f"<loc>{article.get_full_url()}</loc>" in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def test_sitemap_lists_sections_and_tags_that_have_published_news(client, news_index, article):
+    factories.article(news_index, title="پیش‌نویس", tags=["پنهان"], publish=False, live=False)
+
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 - our own sitemap
+    addresses = {
+        unquote(url.findtext(f"{SITEMAP}loc")): url.findtext(f"{SITEMAP}lastmod")
+        for url in sitemap.iter(f"{SITEMAP}url")
+    }
+
+    news = news_index.get_full_url()
+    assert addresses[f"{news}section/employment/"] == "2019-01-02"
+    assert addresses[f"{news}tags/{article.tags.get().slug}/"] == "2019-01-02"
+    assert not any("پنهان" in address for address in addresses)
 
 
 def test_short_link_answers_head_requests_from_link_checkers(client, article):
