@@ -3,7 +3,7 @@
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +12,14 @@ from portal.text import fold_for_search, normalize_persian
 
 MAX_DEPTH = 3
 TRACKING_CODE_LENGTH = 10
+
+
+def purge_article_when_committed(article):
+    """The article's HTML shows its approved comments: a shared cache in front of the portal
+    drops its copy once the change is committed (nothing happens when none is configured)."""
+    from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
+
+    transaction.on_commit(lambda: purge_page_from_cache(article))
 
 
 def new_tracking_code():
@@ -107,6 +115,16 @@ class Comment(models.Model):
         if self._state.adding:
             self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
+        shown = self.Status.APPROVED
+        if shown in (self.status, getattr(self, "_status_when_loaded", None)):
+            purge_article_when_committed(self.article)
+        self._status_when_loaded = self.status
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        comment = super().from_db(db, field_names, values)
+        comment._status_when_loaded = comment.__dict__.get("status")  # absent when deferred
+        return comment
 
     @property
     def can_be_replied_to(self):

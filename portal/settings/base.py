@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "eservices",
     "captcha",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -216,3 +217,13 @@ if os.environ.get("SEARCH_URL"):
             "TIMEOUT": 5,
         }
     )
+
+# A shared cache in front of the portal (Varnish, nginx with a purge module, Squid) that accepts
+# PURGE at this address: pages are purged when published or unpublished, and an article when a
+# comment under it is approved or withdrawn. Unset: nothing to purge.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }

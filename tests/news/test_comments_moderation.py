@@ -5,6 +5,7 @@ Wagtail answers a refused admin request with a redirect to the dashboard (302) a
 
 import json
 import re
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -138,6 +139,31 @@ def test_approved_comment_appears_on_the_article(client, moderator, article):
     client.logout()
 
     assert "نظری که منتشر می‌شود" in client.get(article.url).content.decode()
+
+
+def test_approving_or_withdrawing_a_comment_purges_the_article_from_the_shared_cache(
+    client, moderator, article, shared_cache, django_capture_on_commit_callbacks
+):
+    comment = factories.comment(article, body="نظری که منتشر می‌شود", status="pending")
+    article_path = unquote(urlsplit(article.get_full_url()).path)
+    client.force_login(moderator)
+
+    for action, purges in (("approve", [article_path]), ("reject", [article_path] * 2)):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(bulk_url(action, comment))
+        assert shared_cache == purges, action
+
+
+def test_a_comment_waiting_for_moderation_purges_nothing(
+    client, moderator, article, shared_cache, django_capture_on_commit_callbacks
+):
+    comment = factories.comment(article, status="pending")
+    client.force_login(moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(bulk_url("spam", comment))
+
+    assert shared_cache == []
 
 
 @pytest.mark.parametrize("action", ["approve", "reject", "spam"])
