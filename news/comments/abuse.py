@@ -45,17 +45,30 @@ def user_agent(request):
     return normalize_persian(request.headers.get("user-agent", ""))[:USER_AGENT_LENGTH]
 
 
+def status_rate_limit():
+    """(lookups, seconds) of tracking codes from one address: a person checks a few codes, a
+    robot guessing codes checks thousands. settings.COMMENTS_STATUS_RATE_LIMIT overrides it."""
+    return getattr(settings, "COMMENTS_STATUS_RATE_LIMIT", (30, 10 * 60))
+
+
 def allow_post(ip_hash):
     """Count one post from this address; False once the address is over its limit."""
-    posts, seconds = rate_limit()
-    key = f"comments:posts:{ip_hash}"
+    return _count_within(f"comments:posts:{ip_hash}", *rate_limit())
+
+
+def allow_status_lookup(ip_hash):
+    """Count one tracking-code lookup from this address; False once it is over its limit."""
+    return _count_within(f"comments:status:{ip_hash}", *status_rate_limit())
+
+
+def _count_within(key, allowed, seconds):
     cache.add(key, 0, timeout=seconds)
     try:
         count = cache.incr(key)
     except ValueError:  # the key expired between add() and incr()
         cache.add(key, 1, timeout=seconds)
         count = 1
-    return count <= posts
+    return count <= allowed
 
 
 def started_token(at=None):

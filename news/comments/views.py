@@ -122,14 +122,18 @@ def post_comment(request, article):
 @require_GET
 def comment_status(request):
     raw = latin_digits(request.GET.get("code", "")).strip()
-    comment = None
+    context = {"code": raw, "comment": None, "searched": "code" in request.GET}
+    ip_hash = abuse.address_hash(abuse.client_address(request))
+    if context["searched"] and not abuse.allow_status_lookup(ip_hash):
+        context.update(searched=False, too_many=True)
+        return render(request, "news/comments/status_page.html", context, status=429)
     if raw.isascii() and raw.isdigit():
-        comment = Comment.objects.filter(tracking_code=raw).only("status").first()
+        context["comment"] = Comment.objects.filter(tracking_code=raw).only("status").first()
     return render(
         request,
         "news/comments/status_page.html",
-        {"code": raw, "comment": comment, "searched": "code" in request.GET},
-        status=404 if raw and comment is None else 200,
+        context,
+        status=404 if raw and context["comment"] is None else 200,
     )
 
 

@@ -184,9 +184,11 @@ CAPTCHA_LETTER_ROTATION = None
 CAPTCHA_NOISE_FUNCTIONS = ()
 CAPTCHA_FILTER_FUNCTIONS = ()
 
-# Comments: (posts, seconds) per address, kept in the shared cache; the least time a person
-# takes to fill the form; the salt for address hashes (SECRET_KEY when empty).
+# Comments: (posts, seconds) and (tracking-code lookups, seconds) per address, counted in the
+# shared cache; the least time a person takes to fill the form; the salt for address hashes
+# (SECRET_KEY when empty).
 COMMENTS_RATE_LIMIT = (5, 10 * 60)
+COMMENTS_STATUS_RATE_LIMIT = (30, 10 * 60)
 COMMENTS_MIN_FILL_SECONDS = 3
 COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
 COMMENTS_CLIENT_ADDRESS_HEADER = os.environ.get("COMMENTS_CLIENT_ADDRESS_HEADER", "")

@@ -151,6 +151,24 @@ def test_status_page_for_an_unknown_code_is_a_clear_404(client, db, code):
     assert "<script>" not in html
 
 
+def test_guessing_tracking_codes_from_one_address_is_slowed_down(client, article, settings):
+    settings.COMMENTS_STATUS_RATE_LIMIT = (3, 600)
+    code = factories.comment(article, status=Comment.Status.PENDING).tracking_code
+    for guess in ("1111111111", "2222222222", code):
+        client.get("/news/comments/status/", {"code": guess}, REMOTE_ADDR="5.1.1.1")
+
+    refused = client.get("/news/comments/status/", {"code": code}, REMOTE_ADDR="5.1.1.1")
+    elsewhere = client.get("/news/comments/status/", {"code": code}, REMOTE_ADDR="5.1.1.2")
+
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert "چند دقیقهٔ دیگر دوباره امتحان کنید" in html
+    assert "در انتظار بررسی است" not in html
+    assert f'value="{persian_digits(code)}"' in html  # the typed code is kept in the field
+    assert "در انتظار بررسی است" in elsewhere.content.decode()
+    assert client.get("/news/comments/status/", REMOTE_ADDR="5.1.1.1").status_code == 200
+
+
 def test_crisis_comment_is_flagged_and_the_commenter_sees_the_help_lines(client, article):
     data = factories.filled_form(
         client, article, body="ديگر تحمل ندارم و به خود\u200cكشي فكر مي\u200cكنم"
