@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from news.models import NewsIndexPage, NewsPage, NewsSection
+from news.models import Comment, NewsIndexPage, NewsPage, NewsSection
 from portal.demo_content import home_page
 
 SECTIONS = [
@@ -86,6 +86,58 @@ ARTICLES = [
 ]
 
 
+# Under the first article: a reader's question with the organisation's answer, a thank-you, and
+# one comment still waiting, so moderators find something in «نظرها».
+COMMENTS = [
+    {
+        "name": "یکی از مددجویان کارون",
+        "body": "سلام. من سرپرست خانوارم و در شهرستان کارون زندگی می‌کنم. این تسهیلات شامل ما هم "
+        "می‌شود؟",
+        "status": Comment.Status.APPROVED,
+        "hours_ago": 20,
+        "reply": "با سلام؛ بله. متقاضیان همهٔ شهرستان‌های استان می‌توانند به ادارهٔ بهزیستی "
+        "شهرستان خود مراجعه کنند یا برای راهنمایی با شمارهٔ ۱۴۸۰ تماس بگیرند.",
+    },
+    {
+        "name": "خواهر یک مددجو",
+        "body": "خواهرم با همین طرح کارگاه خیاطی کوچکی در خانه راه انداخته است. از همکاران "
+        "بهزیستی اهواز سپاسگزاریم.",
+        "status": Comment.Status.APPROVED,
+        "hours_ago": 12,
+    },
+    {
+        "name": "خوانندهٔ خبر",
+        "body": "ثبت‌نام مرحلهٔ بعد از چه زمانی آغاز می‌شود؟",
+        "status": Comment.Status.PENDING,
+        "hours_ago": 2,
+    },
+]
+
+
+def add_comments(article):
+    if article.comments.exists():
+        return
+    for spec in COMMENTS:
+        written_at = timezone.now() - datetime.timedelta(hours=spec["hours_ago"])
+        comment = Comment.objects.create(
+            article=article,
+            name=spec["name"],
+            body=spec["body"],
+            status=spec["status"],
+            created_at=written_at,
+        )
+        if "reply" in spec:
+            Comment.objects.create(
+                article=article,
+                parent=comment,
+                name="بهزیستی خوزستان",
+                body=spec["reply"],
+                status=Comment.Status.APPROVED,
+                is_official=True,
+                created_at=written_at + datetime.timedelta(hours=3),
+            )
+
+
 def news_index():
     index = NewsIndexPage.objects.first()
     if index is None:
@@ -122,4 +174,5 @@ def load(stdout):
         index.add_child(instance=article)
         article.save_revision().publish()
         created += 1
+    add_comments(NewsPage.objects.get(slug=ARTICLES[0]["slug"]))
     stdout.write(f"اخبار: {created} خبر نمونه افزوده شد.")

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from wagtail.models import Page
 
+from news.models import Comment, NewsPage
 from portal.models import StandardPage
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -59,6 +60,19 @@ def test_demo_content_loads_twice_without_duplicates():
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert Page.objects.count() == pages_after_first_run
     assert StandardPage.objects.filter(slug="about").count() == 1
+    assert Comment.objects.count() == 4  # a question, its official answer, a thanks, one waiting
+
+
+@pytest.mark.django_db
+def test_demo_article_shows_a_readers_question_answered_by_the_organisation(client):
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    article = NewsPage.objects.get(comments__isnull=False, comments__is_official=True)
+
+    html = client.get(article.url).content.decode()
+
+    assert "کارون زندگی می‌کنم" in html and "ادارهٔ بهزیستی شهرستان خود" in html
+    assert "پاسخ رسمی" in html
+    assert "ثبت‌نام مرحلهٔ بعد" not in html  # still waiting for a moderator
 
 
 @pytest.mark.django_db
