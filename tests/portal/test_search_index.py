@@ -132,6 +132,16 @@ def test_results_can_follow_the_querysets_own_order(news_index):
         assert [page.pk for page in found] == expected
 
 
+def test_a_slice_of_results_counts_and_lists_its_own_rows(news_index):
+    for number in range(5):
+        article_with(news_index, title=f"ویلچر شمارهٔ {number}")
+    results = NewsPage.objects.live().search("ویلچر")
+
+    assert results.count() == 5
+    assert results[1:4].count() == 3
+    assert [page.pk for page in results[1:4]] == [page.pk for page in list(results)[1:4]]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
 def test_a_search_leaves_the_planner_settings_of_the_transaction_as_they_were(news_index):
     article_with(news_index, title="توزیع سمعک")

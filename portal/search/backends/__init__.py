@@ -79,6 +79,36 @@ class FoldingQueryMixin:
         return super()._search(query_compiler_class, folded, model_or_queryset, **kwargs)
 
 
+class RankedResultsMixin:
+    """Search results read from their compiler's ``ranked(config)``: every match as (pk, score)
+    in final order, fetched once and shared by the slices of one search (a paginator counts,
+    then slices). A compiler without it, or answering None, leaves the search to upstream."""
+
+    def _ranked(self):
+        ranked = getattr(self.query_compiler, "ranked", None)
+        return None if ranked is None else ranked(self.query_compiler.get_config(self.backend))
+
+    def _do_count(self):
+        ranked = self._ranked()
+        return super()._do_count() if ranked is None else len(ranked[self.start : self.stop])
+
+    def _do_search(self):
+        ranked = self._ranked()
+        if ranked is None:
+            return super()._do_search()
+        page = ranked[self.start : self.stop]
+        objects = self.query_compiler.queryset.in_bulk([pk for pk, _score in page])
+        results = []
+        for pk, score in page:
+            item = objects.get(pk)
+            if item is None:  # deleted or unpublished between the two queries
+                continue
+            if self._score_field:
+                setattr(item, self._score_field, score)
+            results.append(item)
+        return results
+
+
 def folding_indexer(indexer_class):
     class FoldingObjectIndexer(indexer_class):
         def prepare_value(self, value):

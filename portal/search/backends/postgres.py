@@ -26,7 +26,12 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from portal.search.backends import FoldingQueryMixin, add_items_with, folding_indexer
+from portal.search.backends import (
+    FoldingQueryMixin,
+    RankedResultsMixin,
+    add_items_with,
+    folding_indexer,
+)
 
 SET_PLANNER = "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)"
 
@@ -52,10 +57,19 @@ class FoldingPostgresIndex(postgres.PostgresIndex):
 
 
 class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
-    @property
+    def ranked(self, config):
+        """[(pk, rank)] of every result in final order, or None where upstream's query is used.
+
+        Plain words over the whole index (what every search of the portal is) are ranked here;
+        phrases, fuzzy and per-field searches keep Wagtail's own query. Cached on the compiler,
+        which a search result and its slices share.
+        """
+        cache = self.__dict__.setdefault("_ranked_cache", {})
+        if config not in cache:
+            cache[config] = self.ranked_ids(config) if self.ranks_in_one_query() else None
+        return cache[config]
+
     def ranks_in_one_query(self):
-        """Plain words over the whole index (what every search of the portal is); phrases,
-        fuzzy and per-field searches keep Wagtail's own query."""
         primary_key = self.queryset.model._meta.pk
         while primary_key.is_relation:  # a page type's key is its link to wagtailcore.Page
             primary_key = primary_key.target_field
@@ -137,6 +151,8 @@ class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
     def ranked_ids(self, config):
         """[(id, rank)] of every match in the queryset, in order, from one statement: the matches
         joined to the queryset's rows (live, public, the reader's filters)."""
+        if not self.words():
+            return []
         queryset = self.queryset
         ordering = self.ordering()
         matches_sql, matches_params = self.matches_sql(config)
@@ -165,49 +181,8 @@ class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
             return cursor.fetchall()
 
 
-class RankedPostgresSearchResults(postgres.PostgresSearchResults):
-    """count() and every slice of one search read one ranked list of ids, fetched once."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._ranking = {}  # shared by the slices cloned from these results
-
-    def _clone(self):
-        clone = super()._clone()
-        clone._ranking = self._ranking
-        return clone
-
-    def ranked(self):
-        if "ids" not in self._ranking:
-            compiler = self.query_compiler
-            if not compiler.words():
-                self._ranking["ids"] = []
-            else:
-                self._ranking["ids"] = compiler.ranked_ids(compiler.get_config(self.backend))
-        return self._ranking["ids"][self.start : self.stop]
-
-    def _do_count(self):
-        if not getattr(self.query_compiler, "ranks_in_one_query", False):  # autocomplete
-            return super()._do_count()
-        return len(self.ranked())
-
-    def _do_search(self):
-        if not getattr(self.query_compiler, "ranks_in_one_query", False):
-            return super()._do_search()
-        ranked = self.ranked()
-        if not ranked:
-            return []
-        rows = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in ranked])
-        by_pk = {row.pk: row for row in rows}
-        results = []
-        for pk, rank in ranked:
-            row = by_pk.get(pk)
-            if row is None:  # unpublished between the two queries
-                continue
-            if self._score_field:
-                setattr(row, self._score_field, rank)
-            results.append(row)
-        return results
+class RankedPostgresSearchResults(RankedResultsMixin, postgres.PostgresSearchResults):
+    pass
 
 
 class FoldingPostgresSearchBackend(FoldingQueryMixin, postgres.PostgresSearchBackend):

@@ -11,7 +11,12 @@ from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, no
 from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
-from portal.search.backends import FoldingQueryMixin, add_items_with, folding_indexer
+from portal.search.backends import (
+    FoldingQueryMixin,
+    RankedResultsMixin,
+    add_items_with,
+    folding_indexer,
+)
 
 # Below this many matches the page's filters run on the matches alone (one IN list); above it,
 # on the whole table's primary keys, which costs the same whatever the word.
@@ -79,29 +84,8 @@ class RankingSQLiteAutocompleteQueryCompiler(RankingSQLiteSearchQueryCompiler):
     get_index_vectors = sqlite.SQLiteAutocompleteQueryCompiler.get_index_vectors
 
 
-class RankingSQLiteSearchResults(sqlite.SQLiteSearchResults):
-    def _ranked(self):
-        return self.query_compiler.ranked(self.query_compiler.get_config(self.backend))
-
-    def _do_count(self):
-        ranked = self._ranked()
-        return super()._do_count() if ranked is None else len(ranked)
-
-    def _do_search(self):
-        ranked = self._ranked()
-        if ranked is None:
-            return super()._do_search()
-        page = ranked[self.start : self.stop]
-        objects = self.query_compiler.queryset.in_bulk([pk for pk, _score in page])
-        results = []
-        for pk, score in page:
-            item = objects.get(pk)
-            if item is None:  # deleted between the two queries
-                continue
-            if self._score_field:
-                setattr(item, self._score_field, score)
-            results.append(item)
-        return results
+class RankingSQLiteSearchResults(RankedResultsMixin, sqlite.SQLiteSearchResults):
+    pass
 
 
 class FoldingSQLiteSearchBackend(FoldingQueryMixin, sqlite.SQLiteSearchBackend):
