@@ -221,8 +221,9 @@ if os.environ.get("SEARCH_URL"):
     )
 
 # A shared cache in front of the portal (Varnish, nginx with a purge module, Squid) that accepts
-# PURGE at this address: pages are purged when published or unpublished, and an article when a
-# comment under it is approved or withdrawn. Unset: nothing to purge.
+# PURGE at this address: pages are purged when published or unpublished (an article with the
+# listings that show it, news/cache.py), and an article when a comment under it is approved or
+# withdrawn. Unset: nothing to purge.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {

@@ -1,0 +1,52 @@
+"""A shared cache in front of the portal drops every page that shows an article that changed."""
+
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.factories import news as factories
+
+pytestmark = pytest.mark.django_db
+
+
+def path_of(page):
+    return unquote(urlsplit(page.get_full_url()).path)
+
+
+def test_publishing_an_article_purges_it_and_every_listing_that_shows_it(
+    news_index, shared_cache, django_capture_on_commit_callbacks
+):
+    section = factories.section("اشتغال", "employment")
+    published_at = factories.datetime_in_tehran(2025, 3, 25, 10, 0)  # 5 Farvardin 1404
+    with django_capture_on_commit_callbacks(execute=True):
+        article = factories.article(
+            news_index, section=section, tags=["توانبخشی"], published_at=published_at
+        )
+
+    tag = article.tags.get().slug
+    assert set(shared_cache) == {
+        path_of(article),
+        "/",
+        "/news/",
+        "/news/rss/",
+        "/news/atom/",
+        "/news/section/employment/",
+        "/news/section/employment/rss/",
+        "/news/section/employment/atom/",
+        f"/news/tags/{tag}/",
+        f"/news/tags/{tag}/rss/",
+        f"/news/tags/{tag}/atom/",
+        "/news/archive/1404/01/",
+    }
+
+
+def test_unpublishing_an_article_purges_the_listings_too(
+    news_index, shared_cache, django_capture_on_commit_callbacks
+):
+    article = factories.article(news_index)
+    shared_cache.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+
+    assert {path_of(article), "/", "/news/", "/news/rss/"} <= set(shared_cache)
