@@ -227,6 +227,7 @@ if os.environ.get("SEARCH_URL"):
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["default"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "BACKEND": "portal.frontend_cache.TimelyHTTPBackend",
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_PURGE_TIMEOUT", "3")),
     }

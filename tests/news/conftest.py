@@ -32,7 +32,7 @@ def shared_cache(settings):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {
         "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "portal.frontend_cache.TimelyHTTPBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }
