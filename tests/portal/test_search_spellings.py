@@ -74,6 +74,17 @@ def test_wagtail_admin_page_search_folds_the_same_way(news_index, admin_client):
     assert "افتتاح مرکز توانبخشی کودکان" in response.content.decode()
 
 
+def test_editors_find_an_image_in_the_admin_however_its_title_is_spelled(admin_client, db):
+    factories.image(title="کارگاه كودكان نابینا")
+    factories.image(title="جشنوارهٔ فیلم")
+
+    response = admin_client.get("/admin/images/", {"q": "کودکان"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "کارگاه كودكان نابینا" in html and "جشنوارهٔ فیلم" not in html
+
+
 def test_the_database_search_engine_in_use_matches_the_database(db):
     from wagtail.search.backends import get_search_backend
 
