@@ -142,6 +142,14 @@ def test_a_slice_of_results_counts_and_lists_its_own_rows(news_index):
     assert [page.pk for page in results[1:4]] == [page.pk for page in list(results)[1:4]]
 
 
+def test_searching_within_nothing_finds_nothing(news_index):
+    article_with(news_index, title="توزیع سمعک")
+
+    for nothing in (NewsPage.objects.none(), NewsPage.objects.filter(pk__in=[])):
+        found = nothing.search("سمعک")
+        assert (found.count(), list(found)) == (0, [])
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
 def test_a_search_leaves_the_planner_settings_of_the_transaction_as_they_were(news_index):
     article_with(news_index, title="توزیع سمعک")

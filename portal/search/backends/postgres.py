@@ -16,6 +16,7 @@ import re
 from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.db.models.expressions import OrderBy
@@ -161,9 +162,14 @@ class IndexedPostgresSearchQueryCompiler(postgres.PostgresSearchQueryCompiler):
             for number, (expression, _) in enumerate(ordering)
             if expression is not None
         }
-        rows_sql, rows_params = (
-            queryset.order_by().values(search_pk=F("pk"), **order_values).query.sql_with_params()
-        )
+        try:
+            rows_sql, rows_params = (
+                queryset.order_by()
+                .values(search_pk=F("pk"), **order_values)
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:  # .none(), pk__in=[]: nothing to search in
+            return []
         order_by = ", ".join(
             f"{'matched.rank' if expression is None else f'in_queryset.order_{number}'} {direction}"
             for number, (expression, direction) in enumerate(ordering)
