@@ -176,7 +176,7 @@ def percentile(values, fraction):
 
 def measure(paths, repeat):
     """Queries and render time (ms) per path, timed in process through Django's test client."""
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     results = []
     for label, path in paths:
         for _ in range(3):  # warm caches (templates, renditions, site root paths)

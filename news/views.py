@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from news.comments.abuse import client_address
 from news.models import NewsDailyViews, NewsPage
+from portal.security import client_address
 from portal.text import latin_digits
 
 # One visitor reading the same article again within this window counts once.

@@ -1,7 +1,18 @@
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+
+def bad_request(request, exception=None):
+    # Not Django's default: that one runs the CSRF middleware again, which reads request.POST
+    # again, and a body that made the first read fail made the 400 page a 500.
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))
 
 
 def page_not_found(request, exception=None):

@@ -1,6 +1,7 @@
 import pytest
 
 from django.core.cache import caches
+from django.test import Client
 
 from wagtail.models import Site
 
@@ -21,3 +22,17 @@ def site(db):
 @pytest.fixture
 def home_page(site):
     return site.root_page.specific
+
+
+@pytest.fixture
+def client():
+    """Django's test client, sending a Host header as every browser does: the portal answers a
+    request without one with 400."""
+    return Client(HTTP_HOST="testserver")
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = Client(HTTP_HOST="testserver")
+    client.force_login(admin_user)
+    return client

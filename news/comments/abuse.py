@@ -10,8 +10,8 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
+from portal.security import count_within
 from portal.text import normalize_persian
 
 USER_AGENT_LENGTH = 200
@@ -27,13 +27,6 @@ def rate_limit():
 
 def minimum_fill_seconds():
     return getattr(settings, "COMMENTS_MIN_FILL_SECONDS", 3)
-
-
-def client_address(request):
-    # Behind a proxy, COMMENTS_CLIENT_ADDRESS_HEADER names the header the proxy overwrites (e.g.
-    # HTTP_X_REAL_IP). Never a header the client writes itself: one address could pose as many.
-    header = getattr(settings, "COMMENTS_CLIENT_ADDRESS_HEADER", "") or "REMOTE_ADDR"
-    return request.META.get(header, "").strip()[:64]
 
 
 def address_hash(address):
@@ -53,22 +46,12 @@ def status_rate_limit():
 
 def allow_post(ip_hash):
     """Count one post from this address; False once the address is over its limit."""
-    return _count_within(f"comments:posts:{ip_hash}", *rate_limit())
+    return count_within(f"comments:posts:{ip_hash}", *rate_limit())
 
 
 def allow_status_lookup(ip_hash):
     """Count one tracking-code lookup from this address; False once it is over its limit."""
-    return _count_within(f"comments:status:{ip_hash}", *status_rate_limit())
-
-
-def _count_within(key, allowed, seconds):
-    cache.add(key, 0, timeout=seconds)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add() and incr()
-        cache.add(key, 1, timeout=seconds)
-        count = 1
-    return count <= allowed
+    return count_within(f"comments:status:{ip_hash}", *status_rate_limit())
 
 
 def started_token(at=None):

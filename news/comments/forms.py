@@ -9,6 +9,7 @@ from news.comments import abuse
 from news.comments.fields import ArithmeticCaptchaField
 from news.models import Comment, CrisisPhrase
 from news.models.comments import MAX_DEPTH
+from portal.security import client_address
 from portal.text import latin_digits, normalize_persian
 
 # Bidi embeddings, overrides and isolates: invisible, and able to make a comment read backwards.
@@ -133,7 +134,7 @@ class CommentForm(forms.Form):
             widget.attrs["aria-invalid"] = "true"
 
     def save(self, request):
-        ip_hash = abuse.address_hash(abuse.client_address(request))
+        ip_hash = abuse.address_hash(client_address(request))
         body, name = self.cleaned_data["body"], self.cleaned_data["name"]
         return Comment.objects.create(
             article=self.article,

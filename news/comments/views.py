@@ -20,6 +20,7 @@ from news.comments.captcha import is_key, question_text, speak, speech_available
 from news.comments.forms import CommentForm, resolve_parent
 from news.comments.notifications import notify_moderators
 from news.models import Comment, NewsPage
+from portal.security import client_address
 from portal.text import latin_digits
 
 CLOSED = "نظرها برای این خبر بسته است."
@@ -97,7 +98,7 @@ def show_form(request, article, fragment=False):
 
 
 def post_comment(request, article):
-    ip_hash = abuse.address_hash(abuse.client_address(request))
+    ip_hash = abuse.address_hash(client_address(request))
     if not abuse.allow_post(ip_hash):
         return render_comments(
             request, article, "news/comments/closed.html", {"message": FLOODED}, status=429
@@ -123,7 +124,7 @@ def post_comment(request, article):
 def comment_status(request):
     raw = latin_digits(request.GET.get("code", "")).strip()
     context = {"code": raw, "comment": None, "searched": "code" in request.GET}
-    ip_hash = abuse.address_hash(abuse.client_address(request))
+    ip_hash = abuse.address_hash(client_address(request))
     if context["searched"] and not abuse.allow_status_lookup(ip_hash):
         context.update(searched=False, too_many=True)
         return render(request, "news/comments/status_page.html", context, status=429)

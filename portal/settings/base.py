@@ -1,7 +1,9 @@
 """Settings safe for production; dev.py, test.py and production.py adjust them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -20,6 +22,7 @@ INSTALLED_APPS = [
     "news",
     "eservices",
     "captcha",
+    "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -48,7 +51,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Refuses a request without a Host header and form bodies that are not UTF-8, with a 400.
+    "portal.middleware.RequestHygieneMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +65,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -191,8 +205,13 @@ COMMENTS_RATE_LIMIT = (5, 10 * 60)
 COMMENTS_STATUS_RATE_LIMIT = (30, 10 * 60)
 COMMENTS_MIN_FILL_SECONDS = 3
 COMMENTS_IP_SALT = os.environ.get("COMMENTS_IP_SALT", "")
-COMMENTS_CLIENT_ADDRESS_HEADER = os.environ.get("COMMENTS_CLIENT_ADDRESS_HEADER", "")
 TEMPLATES[0]["OPTIONS"]["libraries"] = {"comments": "news.comments.templatetags"}
+
+# The header a reverse proxy overwrites with the client's address (e.g. HTTP_X_REAL_IP), read by
+# comment limits, login lockout and password-reset limits; never one a client can set itself.
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER") or os.environ.get(
+    "COMMENTS_CLIENT_ADDRESS_HEADER", ""
+)
 
 # Security defaults that hold in every environment.
 SESSION_COOKIE_HTTPONLY = True
@@ -200,6 +219,79 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it to SAMEORIGIN themselves
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+# Images, audio and documents may live on another origin (object storage, a CDN).
+MEDIA_ORIGINS = [origin for origin in [_origin(MEDIA_URL)] if origin]
+MEDIA_ORIGINS += env_list("CSP_EXTRA_MEDIA_ORIGINS", [])
+
+# Content-Security-Policy (django-csp 4). The public site runs no inline script or style at all;
+# JSON-LD data blocks are not scripts to the browser. The admin gets its own looser policy
+# (portal.security.PortalCSPMiddleware): Wagtail's admin needs inline scripts and styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.aparat.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *MEDIA_ORIGINS],
+        "media-src": ["'self'", "blob:", *MEDIA_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://www.aparat.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's live preview frames the page inside the editor.
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Powerful browser features no page of the portal uses (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+
+# Admin login lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
+# address, that pair is locked out for AXES_COOLOFF_TIME, or until `manage.py axes_reset_username`
+# / `axes_reset_ip` / `axes_reset`. Other editors and addresses are not affected.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.security.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.security.admin_lockout_response"
+# Password-reset requests: (per address, per e-mail address, seconds).
+PASSWORD_RESET_RATE_LIMIT = (5, 3, 60 * 60)
 
 # Search (issue 6): Wagtail's database backend (SQLite FTS5, or PostgreSQL full-text with the
 # "simple" configuration), folding Persian spellings. Elasticsearch or OpenSearch by configuration
@@ -215,7 +307,11 @@ if os.environ.get("SEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"].update(
         {
             "URLS": env_list("SEARCH_URL", []),
-            "INDEX": os.environ.get("SEARCH_INDEX", "portal"),
+            # modelsearch names each model's index INDEX_PREFIX + app_model ("INDEX" is ignored).
+            "INDEX_PREFIX": os.environ.get(
+                "SEARCH_INDEX_PREFIX", os.environ.get("SEARCH_INDEX", "portal")
+            )
+            + "_",
             "TIMEOUT": 5,
         }
     )

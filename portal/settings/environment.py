@@ -1,6 +1,7 @@
 """Reading configuration from the environment, shared by every settings module."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -32,4 +33,16 @@ def secret_key(debug, development_key=None):
         "DJANGO_SECRET_KEY is not set. With DEBUG off the portal refuses to start without a secret "
         "key from the environment, e.g. DJANGO_SECRET_KEY=$(python -c 'import secrets; "
         "print(secrets.token_urlsafe(50))')"
+    )
+
+
+def required_url(name, purpose):
+    """An absolute http(s) address from the environment; without one the process stops."""
+    value = os.environ.get(name, "").strip().rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return value
+    raise ImproperlyConfigured(
+        f"{name} is not set to an absolute address (e.g. https://behzisti-khz.ir). With DEBUG off "
+        f"the portal needs it from the environment: {purpose}"
     )

@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .environment import env_bool, secret_key
+from .environment import env_bool, required_url, secret_key
 
 DEBUG = False
 SECRET_KEY = secret_key(DEBUG)
@@ -12,3 +12,11 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)
+
+# Moderators' e-mails and the admin's links point here; never a default that could be wrong.
+WAGTAILADMIN_BASE_URL = required_url(
+    "WAGTAILADMIN_BASE_URL", "moderator e-mails and admin notifications link to it."
+)
+# Upgrade any stray http:// subresource on the public site and in the admin.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True

@@ -51,7 +51,7 @@ def add_url(model_name):
 def service_manager(django_user_model, client):
     user = django_user_model.objects.create_user("manager", "manager@example.com", "pw")
     user.groups.add(Group.objects.get(name="مدیر خدمات"))
-    client.login(username="manager", password="pw")
+    client.force_login(user)
     return user
 
 
@@ -145,7 +145,7 @@ def test_centre_needs_both_coordinates_or_none(client, service_manager):
 def test_editor_without_service_permissions_is_refused(client, django_user_model):
     editor = django_user_model.objects.create_user("news-editor", "e@example.com", "pw")
     editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's own: admin, no snippets
-    client.login(username="news-editor", password="pw")
+    client.force_login(editor)
 
     assert client.get(add_url("eservice")).status_code == 302
     response = client.post(add_url("eservice"), SERVICE_FORM)

@@ -88,7 +88,7 @@ def test_editor_saving_a_hotline_in_the_admin_changes_every_page_at_once(client,
         assert "اورژانس اجتماعی" in client.get(path).content.decode()  # now cached
 
     admin = django_user_model.objects.create_superuser("admin", "a@example.com", "pw")
-    editor = client.__class__()
+    editor = client.__class__(HTTP_HOST="testserver")
     editor.force_login(admin)
     response = editor.post(
         reverse("wagtailsnippets_eservices_hotline:edit", args=[line.pk]),
@@ -108,7 +108,7 @@ def test_new_deleted_and_reordered_eservices_show_at_once(client, django_user_mo
     ).content.decode().index("پیگیری")
 
     admin = django_user_model.objects.create_superuser("admin", "a@example.com", "pw")
-    editor = client.__class__()
+    editor = client.__class__(HTTP_HOST="testserver")
     editor.force_login(admin)
     reorder_url = reverse("wagtailsnippets_eservices_eservice:reorder", args=[second.pk])
     assert editor.post(f"{reorder_url}?position=0").status_code == 200

@@ -184,7 +184,7 @@ def post_in_parallel(article, payloads):
     def send(number, data):
         try:
             barrier.wait()
-            response = Client().post(
+            response = Client(HTTP_HOST="testserver").post(
                 factories.post_url(article), data, REMOTE_ADDR=f"10.0.0.{number + 1}"
             )
             statuses.append(response.status_code)

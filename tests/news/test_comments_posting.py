@@ -211,7 +211,7 @@ def test_missing_or_forged_start_time_is_refused(client, article, started):
 
 
 def test_missing_csrf_token_is_refused(article):
-    browser = Client(enforce_csrf_checks=True)
+    browser = Client(HTTP_HOST="testserver", enforce_csrf_checks=True)
     data = factories.filled_form(browser, article)
     response = browser.post(factories.post_url(article), data)
     assert response.status_code == 403
@@ -219,7 +219,7 @@ def test_missing_csrf_token_is_refused(article):
 
 
 def test_form_from_the_fragment_carries_a_working_csrf_token(article):
-    browser = Client(enforce_csrf_checks=True)
+    browser = Client(HTTP_HOST="testserver", enforce_csrf_checks=True)
     data = factories.filled_form(browser, article)
     html = browser.get(f"/news/{article.news_code}/comments/form/").content.decode()
     data["csrfmiddlewaretoken"] = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
@@ -335,7 +335,7 @@ def test_moderators_are_emailed_about_a_new_comment(
 
 
 def test_behind_a_proxy_the_configured_header_gives_the_readers_address(client, article, settings):
-    settings.COMMENTS_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
     data = factories.filled_form(client, article)
     post(client, article, data, REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="5.160.9.9")
 

@@ -23,15 +23,17 @@ def test_a_visitor_reading_twice_counts_once(client, news_index):
 def test_different_visitors_each_count(news_index):
     page = factories.article(news_index)
     url = f"/news/{page.news_code}/view/"
-    Client(REMOTE_ADDR="10.0.0.1").post(url)
-    Client(REMOTE_ADDR="10.0.0.2").post(url)
-    Client(REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="another browser").post(url)
+    Client(HTTP_HOST="testserver", REMOTE_ADDR="10.0.0.1").post(url)
+    Client(HTTP_HOST="testserver", REMOTE_ADDR="10.0.0.2").post(url)
+    Client(HTTP_HOST="testserver", REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="another browser").post(
+        url
+    )
     assert views_of(page) == 3
 
 
 def test_counting_works_without_a_csrf_token_because_cached_html_has_none(news_index):
     page = factories.article(news_index)
-    strict = Client(enforce_csrf_checks=True)
+    strict = Client(HTTP_HOST="testserver", enforce_csrf_checks=True)
     assert strict.post(f"/news/{page.news_code}/view/").status_code == 204
     assert views_of(page) == 1
 

@@ -16,7 +16,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **environment):
-    env = {key: value for key, value in os.environ.items() if key != "DJANGO_SECRET_KEY"}
+    from_the_machine = {"DJANGO_SECRET_KEY", "WAGTAILADMIN_BASE_URL"}
+    env = {key: value for key, value in os.environ.items() if key not in from_the_machine}
     env.update(environment)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -49,8 +50,19 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-secret-for-this-test-only-0123456789abcdef",
         ALLOWED_HOSTS="portal.example",
+        WAGTAILADMIN_BASE_URL="https://portal.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_refuse_to_start_without_the_admin_base_url():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-for-this-test-only-0123456789abcdef",
+    )
+    assert result.returncode != 0
+    assert "WAGTAILADMIN_BASE_URL is not set" in result.stderr
 
 
 @pytest.mark.django_db

@@ -53,8 +53,8 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 def test_editor_meets_a_persian_right_to_left_admin(client, django_user_model):
-    django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    client.login(username="editor", password="pw")
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    client.force_login(editor)
     html = client.get("/admin/").content.decode()
     assert 'lang="fa"' in html and 'dir="rtl"' in html
     assert "gravatar" not in html.lower()
