@@ -54,15 +54,29 @@ def allow_status_lookup(ip_hash):
     return count_within(f"comments:status:{ip_hash}", *status_rate_limit())
 
 
-def started_token(at=None):
-    """The signed moment the form was shown; the form is refused when it comes back too soon."""
-    return signing.dumps(at if at is not None else time.time(), salt=STARTED_SALT)
+def started_token(captcha_key, at=None):
+    """The signed moment a form with this question was shown.
+
+    The form is refused when it comes back too soon. The token names its question, so a start
+    time saved from an older form cannot be sent with a new question to skip the wait.
+    """
+    started = at if at is not None else time.time()
+    return signing.dumps({"at": started, "key": captcha_key}, salt=STARTED_SALT)
 
 
-def seconds_since_started(token):
-    """Seconds since the form was shown, or None when the token is forged or too old."""
+def read_started_token(token):
+    """(moment, captcha key) from a genuine token no older than a day, else None."""
     try:
-        started = signing.loads(token or "", salt=STARTED_SALT, max_age=STARTED_MAX_AGE_SECONDS)
-        return time.time() - float(started)
-    except (signing.BadSignature, TypeError, ValueError):
+        payload = signing.loads(token or "", salt=STARTED_SALT, max_age=STARTED_MAX_AGE_SECONDS)
+        return float(payload["at"]), str(payload["key"])
+    except (signing.BadSignature, TypeError, ValueError, KeyError):
         return None
+
+
+def seconds_since_started(token, captcha_key):
+    """Seconds since the form with this question was shown; None when forged, too old or the
+    token was issued with another question."""
+    started = read_started_token(token)
+    if started is None or started[1] != captcha_key:
+        return None
+    return time.time() - started[0]

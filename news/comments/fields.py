@@ -3,12 +3,14 @@
 from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms import MultiValueField
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from news.comments import abuse
 from news.comments.captcha import is_key, normalize_answer, question_text, speech_available
 
 WRONG_ANSWER = "پاسخ پرسش درست نبود. به پرسش تازه پاسخ دهید؛ بقیهٔ نوشته‌های شما سر جایش است."
@@ -45,6 +47,7 @@ class ArithmeticCaptchaWidget(CaptchaTextInput):
                     else ""
                 ),
                 "refresh_url": reverse("captcha-refresh"),
+                "started": abuse.started_token(self._key),
                 "answer_attrs": answer_attrs,
             },
         )
@@ -67,6 +70,17 @@ class ArithmeticCaptchaField(CaptchaField):
         )
         super().__init__(**kwargs)
 
+    def was_shown_too_long_ago(self, key):
+        """Whether the form's signed start time says this question has expired by now.
+
+        Expired questions are swept from the database by any later check, so a missing row is
+        told apart from a wrong or reused key by the start token issued with the question.
+        """
+        started = abuse.read_started_token(getattr(self, "started_token", None))
+        if started is None or started[1] != key:
+            return False
+        return timezone.now().timestamp() - started[0] >= settings.CAPTCHA_TIMEOUT * 60
+
     def clean(self, value):
         MultiValueField.clean(self, value)
         key, answer = value[0], normalize_answer(value[1])
@@ -75,6 +89,8 @@ class ArithmeticCaptchaField(CaptchaField):
         store = CaptchaStore.objects.filter(hashkey=key).first()
         deleted, _ = CaptchaStore.objects.filter(hashkey=key).delete()
         if store is None or deleted == 0:
+            if self.was_shown_too_long_ago(key):
+                raise ValidationError(EXPIRED, code="expired")
             raise ValidationError(WRONG_ANSWER, code="invalid")
         if store.expiration <= timezone.now():
             raise ValidationError(EXPIRED, code="expired")

@@ -1,6 +1,7 @@
 """The comment form readers fill in: plain text, a reply target, a honeypot and the question."""
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -40,6 +41,11 @@ def resolve_parent(article, raw):
     if parent.depth >= MAX_DEPTH:
         return None, PARENT_TOO_DEEP
     return parent, None
+
+
+def has_visible_text(value):
+    """False for text made only of spaces, invisible format marks (ZWNJ, ZWJ...) and controls."""
+    return any(unicodedata.category(char)[0] not in "CZ" for char in value)
 
 
 def plain_text_errors(value):
@@ -83,6 +89,8 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
+        # The question's field tells an expired question from a wrong answer by the start time.
+        self.fields["captcha"].started_token = self.data.get("started")
         self.article = article
         self.parent_comment = None
         self.crisis = False
@@ -99,7 +107,7 @@ class CommentForm(forms.Form):
         if problem:
             raise ValidationError(problem, code="unsafe")
         value = normalize_persian(value).strip()
-        if not value:
+        if not has_visible_text(value):
             raise ValidationError(self.fields[field_name].error_messages["required"])
         return value
 
@@ -114,7 +122,7 @@ class CommentForm(forms.Form):
         cleaned = super().clean()
         if self.data.get(HONEYPOT_NAME):
             raise ValidationError(REFUSED, code="honeypot")
-        elapsed = abuse.seconds_since_started(self.data.get("started"))
+        elapsed = abuse.seconds_since_started(self.data.get("started"), self.data.get("captcha_0"))
         if elapsed is None:
             raise ValidationError(STALE_FORM, code="stale")
         if elapsed < abuse.minimum_fill_seconds():

@@ -53,7 +53,6 @@ def form_context(form, article, parent=None):
     return {
         "form": form,
         "parent": parent,
-        "started": abuse.started_token(),
         "action": reverse("news_comment_page", args=[article.news_code]),
     }
 
@@ -162,6 +161,7 @@ def captcha_refresh(request):
     key = store.hashkey
     payload = {
         "key": key,
+        "started": abuse.started_token(key),
         "question": question_text(store.challenge),
         "image_url": reverse("captcha-image", kwargs={"key": key}),
         "audio_url": reverse("captcha-audio", kwargs={"key": key}) if speech_available() else "",

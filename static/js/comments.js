@@ -108,6 +108,7 @@
             .then(function (response) { return response.json(); })
             .then(function (data) {
                 captcha.querySelector("[data-captcha-key]").value = data.key;
+                captcha.querySelector("[data-captcha-started]").value = data.started;
                 captcha.querySelector("[data-captcha-question]").textContent = data.question;
                 captcha.querySelector("[data-captcha-image]").src = data.image_url;
                 var audio = captcha.querySelector("[data-captcha-audio]");

@@ -40,9 +40,9 @@ def captcha_key_in(html):
     return match.group(1)
 
 
-def opened_a_minute_ago():
+def opened_a_minute_ago(captcha_key):
     """The signed start time of a form a reader opened a minute ago (the honest fill time)."""
-    return abuse.started_token(at=time.time() - 60)
+    return abuse.started_token(captcha_key, at=time.time() - 60)
 
 
 def filled_form(client, article, reply_to=None, **fields):
@@ -54,14 +54,15 @@ def filled_form(client, article, reply_to=None, **fields):
     if reply_to is not None:
         url += f"?parent={reply_to.pk}"
     html = client.get(url).content.decode()
+    key = captcha_key_in(html)
     data = {
         "name": "مریم احمدی",
         "email": "",
         "body": "از خدمات مرکز مشاوره راضی بودم.",
         "parent": str(reply_to.pk) if reply_to is not None else "",
         "website": "",
-        "started": opened_a_minute_ago(),
-        "captcha_0": captcha_key_in(html),
+        "started": opened_a_minute_ago(key),
+        "captcha_0": key,
         "captcha_1": answer_to(question_in(html)),
     }
     data.update(fields)

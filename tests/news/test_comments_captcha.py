@@ -3,6 +3,7 @@
 import datetime
 import re
 import threading
+import time
 
 import pytest
 from captcha.models import CaptchaStore
@@ -11,7 +12,7 @@ from django.db import connection, connections
 from django.test import Client
 from django.utils import timezone
 
-from news.comments import captcha
+from news.comments import abuse, captcha
 from news.models import Comment
 from portal.text import latin_digits, persian_digits
 from tests.factories import comments as factories
@@ -99,6 +100,40 @@ def test_expired_question_is_refused_and_nothing_is_stored(client, article):
 
     assert "زمان این پرسش گذشته بود" in html
     assert Comment.objects.count() == 0
+
+
+def test_question_expired_long_ago_says_so_even_after_it_was_swept_away(client, article):
+    """A reader who wrote for an hour is told the question expired, not that it was wrong."""
+    data = factories.filled_form(client, article)
+    data["started"] = abuse.started_token(data["captcha_0"], at=time.time() - 31 * 60)
+    CaptchaStore.objects.filter(hashkey=data["captcha_0"]).update(
+        expiration=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    CaptchaStore.remove_expired()  # what any other reader's answer does meanwhile
+    assert not CaptchaStore.objects.filter(hashkey=data["captcha_0"]).exists()
+
+    html = client.post(factories.post_url(article), data).content.decode()
+
+    assert "زمان این پرسش گذشته بود" in html
+    assert "پاسخ پرسش درست نبود" not in html
+    assert 'value="مریم احمدی"' in html
+    assert Comment.objects.count() == 0
+
+
+def test_refreshed_question_comes_with_its_own_start_time_and_can_be_answered(client, article):
+    data = factories.filled_form(client, article)
+    refreshed = client.get("/captcha/refresh/", HTTP_X_REQUESTED_WITH="XMLHttpRequest").json()
+    store = CaptchaStore.objects.get(hashkey=refreshed["key"])
+    assert abuse.read_started_token(refreshed["started"])[1] == refreshed["key"]
+
+    data.update(
+        captcha_0=refreshed["key"],
+        captcha_1=store.response,
+        started=factories.opened_a_minute_ago(refreshed["key"]),
+    )
+    client.post(factories.post_url(article), data)
+
+    assert Comment.objects.count() == 1
 
 
 def test_one_solved_question_is_good_for_one_comment(client, article):

@@ -1,5 +1,6 @@
 """Readers post comments and replies; bad input gets a Persian error or a 4xx and stores nothing."""
 
+import time
 from urllib.parse import urlencode
 
 import pytest
@@ -200,8 +201,50 @@ def test_filled_honeypot_is_refused(client, article):
 
 
 def test_form_sent_back_too_fast_is_refused(client, article):
-    data = factories.filled_form(client, article, started=abuse.started_token())
+    data = factories.filled_form(client, article)
+    data["started"] = abuse.started_token(data["captcha_0"])  # shown just now
     assert_refused(post(client, article, data), "فرم خیلی زود فرستاده شد")
+
+
+def test_start_time_saved_from_an_older_form_cannot_skip_the_wait(client, article):
+    older = factories.filled_form(client, article)  # opened a minute ago, never sent
+    newer = factories.filled_form(client, article)
+    newer["started"] = older["started"]  # a robot replays the old token with a fresh question
+
+    assert_refused(post(client, article, newer), "فرم کهنه شده است")
+
+
+def test_form_shows_its_start_time_signed_with_its_own_question(client, article):
+    html = client.get(f"/news/{article.news_code}/comments/form/").content.decode()
+    key = factories.captcha_key_in(html)
+    token = html.split('name="started" value="')[1].split('"')[0]
+
+    moment, signed_key = abuse.read_started_token(token)
+    assert signed_key == key
+    assert abs(time.time() - moment) < 60
+
+
+@pytest.mark.parametrize("field", ["name", "body"])
+@pytest.mark.parametrize(
+    "invisible", ["\u200b\u200c\u200d\ufeff", "\u200c\u200c", " \u200d \u00a0", "\u2060\u200e"]
+)
+def test_name_or_text_made_only_of_invisible_characters_is_refused(
+    client, article, field, invisible
+):
+    data = factories.filled_form(client, article, **{field: invisible})
+    message = "نام خود را بنویسید" if field == "name" else "متن نظر را بنویسید"
+    assert_refused(post(client, article, data), message)
+
+
+def test_raw_bytes_that_are_not_utf8_are_refused_with_400_and_nothing_is_stored(client, article):
+    fields = factories.filled_form(client, article)
+    fields.pop("body")
+    raw = urlencode(fields).encode() + b"&body=\xff\xfe\xc3(abc"
+    response = client.post(
+        factories.post_url(article), raw, content_type="application/x-www-form-urlencoded"
+    )
+
+    assert_refused(response, "نویسه‌های نامعتبر", status=400)
 
 
 @pytest.mark.parametrize("started", ["", "123", "forged:token"])
