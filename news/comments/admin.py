@@ -2,16 +2,23 @@
 
 Every view and action here asks for news.moderate_comment, including the bulk actions reached by
 posting straight to /admin/bulk/news/comment/<action>/: Wagtail's bulk action base class allows
-everything unless check_perm says otherwise.
+everything unless check_perm says otherwise. Comments can hold personal and crisis details, so
+every address the two viewsets register (listing, inspect, history, usage, the snippet choosers
+and their results) and every bulk view of comments and crisis phrases, Wagtail's generic delete
+included, is refused before it reads a row to anyone without that permission.
 """
+
+import functools
+import re
 
 import django_filters
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -23,16 +30,22 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from news.models import Comment, CrisisPhrase, NewsPage
 from portal.jalali import format_jalali
+from portal.middleware import bad_request
 from portal.models import OrganisationSettings
 from portal.text import normalize_persian, persian_digits
 
 MODERATE = "news.moderate_comment"
 NOT_REPLIABLE = "فقط به نظرهای منتشرشده‌ای که کمتر از سه سطح دارند می‌توان پاسخ داد."
+BAD_IDS = "شناسهٔ نظرهای انتخاب‌شده نامعتبر است. از فهرست نظرها دوباره انتخاب کنید."
+# What the bulk views accept in ?id=: a row id, or "all" (every row in the listing).
+BULK_ID = re.compile(r"[0-9]{1,18}|all")
 
 
 def organisation_name(request):
@@ -41,6 +54,76 @@ def organisation_name(request):
 
 def can_moderate(user):
     return user.is_active and user.has_perm(MODERATE)
+
+
+def moderators_only(view):
+    """The view, refused (before it reads anything) to users who may not moderate comments."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+def moderators_only_urls(patterns):
+    guarded = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            guarded.append(
+                URLResolver(
+                    pattern.pattern,
+                    moderators_only_urls(pattern.url_patterns),
+                    pattern.default_kwargs,
+                    pattern.app_name,
+                    pattern.namespace,
+                )
+            )
+        else:
+            guarded.append(
+                URLPattern(
+                    pattern.pattern,
+                    moderators_only(pattern.callback),
+                    pattern.default_args,
+                    pattern.name,
+                )
+            )
+    return guarded
+
+
+class ModeratorsOnlyViewSetMixin:
+    """Every address the viewset registers, now and as Wagtail adds views, asks for moderation."""
+
+    def get_urlpatterns(self):
+        return moderators_only_urls(super().get_urlpatterns())
+
+
+class ChosenByIdView(SnippetChosenView):
+    """Wagtail's chosen view, answering 404 (not 500) for an id that is not a number."""
+
+    def get_object(self, pk):
+        try:
+            return super().get_object(pk)
+        except (ValueError, ValidationError) as error:
+            raise Http404 from error
+
+
+class ModeratorsOnlyChooserViewSet(ModeratorsOnlyViewSetMixin, SnippetChooserViewSet):
+    chosen_view_class = ChosenByIdView
+
+
+class ModeratorsOnlyBulkActionMixin:
+    """A bulk view of comments or crisis phrases: moderators only, and only well-formed ids."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_moderate(request.user):
+            raise PermissionDenied
+        ids = request.GET.getlist("id")
+        if not all(BULK_ID.fullmatch(value) for value in ids):
+            return bad_request(BAD_IDS)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class CommentPermissionPolicy(ModelPermissionPolicy):
@@ -144,8 +227,9 @@ class OfficialReplyForm(forms.Form):
     )
 
 
-class CommentViewSet(SnippetViewSet):
+class CommentViewSet(ModeratorsOnlyViewSetMixin, SnippetViewSet):
     model = Comment
+    chooser_viewset_class = ModeratorsOnlyChooserViewSet
     icon = "comment"
     menu_label = "نظرها"
     menu_name = "comments"
@@ -220,15 +304,10 @@ class CommentViewSet(SnippetViewSet):
         )
 
 
-class ModerationBulkAction(SnippetBulkAction):
+class ModerationBulkAction(ModeratorsOnlyBulkActionMixin, SnippetBulkAction):
     models = [Comment]
     template_name = "news/comments/admin/confirm_moderation.html"
     new_status = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def check_perm(self, obj):
         return can_moderate(self.request.user)
@@ -276,8 +355,17 @@ class SpamBulkAction(ModerationBulkAction):
 BULK_ACTIONS = [ApproveBulkAction, RejectBulkAction, SpamBulkAction]
 
 
-class CrisisPhraseViewSet(SnippetViewSet):
+class ModeratorsOnlyDeleteBulkAction(ModeratorsOnlyBulkActionMixin, DeleteBulkAction):
+    """Wagtail's generic snippet delete, for comments and crisis phrases: its confirmation page
+    lists every chosen row by name, even rows the user may not delete, so it must not open at
+    all to anyone else. The delete permission itself is still checked row by row."""
+
+    models = [Comment, CrisisPhrase]
+
+
+class CrisisPhraseViewSet(ModeratorsOnlyViewSetMixin, SnippetViewSet):
     model = CrisisPhrase
+    chooser_viewset_class = ModeratorsOnlyChooserViewSet
     icon = "warning"
     menu_label = "عبارت‌های بحران"
     list_display = ["phrase"]

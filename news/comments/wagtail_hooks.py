@@ -9,6 +9,7 @@ from news.comments.admin import (
     CommentPermissionPolicy,
     CommentViewSet,
     CrisisPhraseViewSet,
+    ModeratorsOnlyDeleteBulkAction,
 )
 from news.models import Comment
 
@@ -18,3 +19,6 @@ register_snippet(CrisisPhraseViewSet)
 
 for bulk_action in BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action)
+
+# After Wagtail's own snippet delete (order 0), so this one answers for comments and phrases.
+hooks.register("register_bulk_action", ModeratorsOnlyDeleteBulkAction, order=1)
