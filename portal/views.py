@@ -1,3 +1,6 @@
+import base64
+import hashlib
+
 from django.http import (
     HttpResponse,
     HttpResponseBadRequest,
@@ -19,9 +22,19 @@ def page_not_found(request, exception=None):
     return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
 
 
+def inline_style_hash(html):
+    """The CSP source for the one <style> block of a self-contained page."""
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    return "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+
+
 def server_error(request):
-    # No context processors here: whatever broke must not break the error page too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    # No context processors here: whatever broke must not break the error page too. The page
+    # carries its own style (static files may be what broke), allowed by its hash alone.
+    html = loader.get_template("500.html").render()
+    response = HttpResponseServerError(html)
+    response._csp_update = {"style-src": [inline_style_hash(html)]}
+    return response
 
 
 @require_GET

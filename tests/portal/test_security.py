@@ -1,5 +1,7 @@
 """What every response promises the browser, admin login lockout, and the reset-mail limit."""
 
+import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -10,6 +12,7 @@ from axes.models import AccessAttempt
 
 from django.core import mail
 from django.core.management import call_command
+from django.urls import path
 
 from tests.factories import news as news_factories
 from tests.portal.test_settings_and_commands import PROJECT_ROOT
@@ -203,3 +206,28 @@ def test_elasticsearch_settings_name_the_index_as_configured():
     assert found["params"]["URLS"] == ["http://127.0.0.1:9200"]
     assert "INDEX" not in found["params"]  # would reach the client as an unknown argument
     assert found["index"] == "behzisti_wagtailcore_page"
+
+
+def broken_view(request):
+    raise RuntimeError("a bug that reaches the reader as the 500 page")
+
+
+# This module doubles as a URLconf with one broken address, for the error page test.
+urlpatterns = [path("broken/", broken_view)]
+handler500 = "portal.views.server_error"
+
+
+def test_the_error_page_keeps_its_own_style_under_the_policy(client, settings):
+    """The self-contained 500 page's inline style is allowed by its hash, nothing else inline."""
+    settings.ROOT_URLCONF = __name__
+    client.raise_request_exception = False
+
+    response = client.get("/broken/")
+
+    assert response.status_code == 500
+    html = response.content.decode()
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    sources = policy(response)["style-src"]
+    assert f"'sha256-{digest}'" in sources
+    assert "'unsafe-inline'" not in sources
