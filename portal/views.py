@@ -1,16 +1,9 @@
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
-from django.template import loader
+from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-
-def page_not_found(request, exception=None):
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
-
-
-def server_error(request):
-    # No context processors here: whatever broke must not break the error page too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+# 404 and 500 pages: Django's own handlers render templates/404.html and templates/500.html
+# (the 500 one without context processors, so whatever broke cannot break the error page too).
 
 
 @require_GET

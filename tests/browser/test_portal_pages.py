@@ -4,8 +4,9 @@ import io
 
 import pytest
 
+from django.views.defaults import server_error
+
 from portal import demo_content
-from portal.views import server_error
 from tests.browser.accessibility import WCAG_21_AA, assert_accessible
 from tests.browser.html_check import assert_valid_html
 
@@ -128,13 +129,13 @@ def test_server_sends_valid_html(client, demo_portal, name):
 
 
 @pytest.mark.browser
-def test_reader_meets_no_barrier_on_the_server_error_page(browser_page):
+def test_reader_meets_no_barrier_on_the_server_error_page(browser_page, rf):
     """The 500 page stands alone (no database, no stylesheet), so it is checked as sent."""
-    browser_page.set_content(server_error(None).content.decode())
+    browser_page.set_content(server_error(rf.get("/")).content.decode())
     assert_accessible(browser_page, context="500 page")
     browser_page.set_viewport_size(PHONE)
     assert_accessible(browser_page, context=f"500 page at {PHONE['width']}px")
 
 
-def test_server_error_page_is_valid_html():
-    assert_valid_html(server_error(None).content.decode(), context="500 page")
+def test_server_error_page_is_valid_html(rf):
+    assert_valid_html(server_error(rf.get("/")).content.decode(), context="500 page")
