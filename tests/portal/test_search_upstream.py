@@ -1,7 +1,7 @@
 """The search backends lean on private parts of modelsearch: an upgrade moving them fails here."""
 
 from portal.search.backends import modelsearch_api
-from portal.search.backends.modelsearch_api import postgres, sqlite
+from portal.search.backends.modelsearch_api import postgres
 
 
 def test_installed_modelsearch_is_the_one_the_backends_were_written_against():
@@ -21,7 +21,7 @@ def test_a_moved_private_part_is_reported_by_what_the_portal_relied_on(monkeypat
     def add_items_without_the_indexer_name(self, model, objs):
         return None
 
-    monkeypatch.setattr(sqlite.SQLiteIndex, "add_items", add_items_without_the_indexer_name)
+    monkeypatch.setattr(postgres.PostgresIndex, "add_items", add_items_without_the_indexer_name)
     monkeypatch.delattr(postgres.PostgresSearchQueryCompiler, "build_tsrank")
 
     broken = modelsearch_api.broken_assumptions()

@@ -17,28 +17,49 @@ What would let this module go:
 """
 
 import inspect
+from importlib import import_module
 from importlib.metadata import version
+
+from django.db import connection
 
 from modelsearch.backends import base, elasticsearchbase
 from modelsearch.backends.database import fallback
 from modelsearch.backends.database.postgres import postgres
 from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
 from modelsearch.backends.database.sqlite.utils import fts5_available, fts_table_exists
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 PINNED_VERSION = "1.3.2"
+# modelsearch's SQLite modules look up a model that exists only on SQLite: imported on first use,
+# which only the SQLite backend makes.
+SQLITE_NAMES = {
+    "sqlite": ("modelsearch.backends.database.sqlite.sqlite", None),
+    "BM25": ("modelsearch.backends.database.sqlite.query", "BM25"),
+    "MatchExpression": ("modelsearch.backends.database.sqlite.query", "MatchExpression"),
+    "normalize": ("modelsearch.backends.database.sqlite.query", "normalize"),
+}
 
+
+def __getattr__(name):
+    if name not in SQLITE_NAMES:
+        raise AttributeError(name)
+    module_name, attribute = SQLITE_NAMES[name]
+    module = import_module(module_name)
+    return module if attribute is None else getattr(module, attribute)
+
+
+def sqlite_in_use():
+    return connection.vendor == "sqlite"
+
+
+# Also, imported on first use: the names of SQLITE_NAMES.
 __all__ = [
-    "BM25",
     "And",
     "Boost",
     "Fuzzy",
     "Lexeme",
     "MatchAll",
-    "MatchExpression",
     "Not",
     "Or",
     "Phrase",
@@ -48,9 +69,7 @@ __all__ = [
     "fts5_available",
     "fts_table_exists",
     "get_descendants_content_types_pks",
-    "normalize",
     "postgres",
-    "sqlite",
 ]
 
 
@@ -68,16 +87,41 @@ def _source_of(function):
     return inspect.getsource(function)
 
 
-# (what the portal relies on, a check that is True while it holds)
+def _sqlite():
+    return __getattr__("sqlite")
+
+
+def _indexer_built_by_name(module, index_class):
+    return "ObjectIndexer" in _names_used_by(index_class.add_items) and hasattr(
+        module.ObjectIndexer, "prepare_value"
+    )
+
+
+def _results_api_holds(results_class):
+    return all(
+        f"self.{name} =" in _source_of(base.BaseSearchResults.__init__)
+        for name in ("start", "stop", "query_compiler", "backend", "_score_field")
+    ) and all(callable(getattr(results_class, name, None)) for name in ("_do_count", "_do_search"))
+
+
+def _index_entry_columns_hold(model):
+    wanted = {"title", "body", "title_norm", "content_type", "object_id"}
+    return wanted <= {field.name for field in model._meta.get_fields()}
+
+
+# (what the portal relies on, a check that is True while it holds, engine: None for any, or
+# "sqlite" for what can only be imported on SQLite)
 ASSUMPTIONS = [
     (
-        "each database index's add_items builds the module-level ObjectIndexer by name "
+        "the PostgreSQL index's add_items builds the module-level ObjectIndexer by name "
         "(folding.add_items_with swaps that name)",
-        lambda: all(
-            "ObjectIndexer" in _names_used_by(index.add_items)
-            and hasattr(module.ObjectIndexer, "prepare_value")
-            for module, index in ((postgres, postgres.PostgresIndex), (sqlite, sqlite.SQLiteIndex))
-        ),
+        lambda: _indexer_built_by_name(postgres, postgres.PostgresIndex),
+        None,
+    ),
+    (
+        "the SQLite index's add_items builds the module-level ObjectIndexer by name",
+        lambda: _indexer_built_by_name(_sqlite(), _sqlite().SQLiteIndex),
+        "sqlite",
     ),
     (
         "a backend's _search(query_compiler_class, query, model_or_queryset, **kwargs) receives "
@@ -88,22 +132,19 @@ ASSUMPTIONS = [
             and "self._search(" in _source_of(base.BaseSearchBackend.search)
             and "self._search(" in _source_of(base.BaseSearchBackend.autocomplete)
         ),
+        None,
     ),
     (
         "search results read their slice from start/stop, their compiler from query_compiler, "
         "their backend from backend and the score's name from _score_field, and are computed "
         "by _do_count() and _do_search() (RankedResultsMixin)",
-        lambda: (
-            all(
-                f"self.{name} =" in _source_of(base.BaseSearchResults.__init__)
-                for name in ("start", "stop", "query_compiler", "backend", "_score_field")
-            )
-            and all(
-                callable(getattr(results, method, None))
-                for results in (postgres.PostgresSearchResults, sqlite.SQLiteSearchResults)
-                for method in ("_do_count", "_do_search")
-            )
-        ),
+        lambda: _results_api_holds(postgres.PostgresSearchResults),
+        None,
+    ),
+    (
+        "SQLite's search results are computed by _do_count() and _do_search() too",
+        lambda: _results_api_holds(_sqlite().SQLiteSearchResults),
+        "sqlite",
     ),
     (
         "a query compiler keeps query, fields, order_by_relevance and queryset as attributes",
@@ -111,6 +152,7 @@ ASSUMPTIONS = [
             f"self.{name} =" in _source_of(base.BaseSearchQueryCompiler.__init__)
             for name in ("query", "fields", "order_by_relevance", "queryset")
         ),
+        None,
     ),
     (
         "the PostgreSQL compiler has get_config(backend) and build_tsrank(vector, query, config)",
@@ -119,36 +161,35 @@ ASSUMPTIONS = [
             and {"vector", "query", "config"}
             <= set(inspect.signature(postgres.PostgresSearchQueryCompiler.build_tsrank).parameters)
         ),
+        None,
     ),
     (
         "the SQLite compilers have FTS_TABLE_FIELDS, build_search_query(query, config), "
         "get_config, get_search_fields_for_model and get_index_vectors",
         lambda: (
-            sqlite.SQLiteSearchQueryCompiler.FTS_TABLE_FIELDS == ["title", "body"]
+            _sqlite().SQLiteSearchQueryCompiler.FTS_TABLE_FIELDS == ["title", "body"]
             and "config"
-            in inspect.signature(sqlite.SQLiteSearchQueryCompiler.build_search_query).parameters
+            in inspect.signature(_sqlite().SQLiteSearchQueryCompiler.build_search_query).parameters
             and all(
-                callable(getattr(sqlite.SQLiteAutocompleteQueryCompiler, name, None))
+                callable(getattr(_sqlite().SQLiteAutocompleteQueryCompiler, name, None))
                 for name in ("get_config", "get_search_fields_for_model", "get_index_vectors")
             )
         ),
+        "sqlite",
     ),
     (
-        "index entries have title, body, title_norm, content_type and object_id columns, and "
-        "SQLite's FTS entries can be filtered by a MatchExpression and scored by BM25()",
-        lambda: (
-            all(
-                {"title", "body", "title_norm", "content_type", "object_id"}
-                <= {field.name for field in model._meta.get_fields()}
-                for model in (postgres.IndexEntry, sqlite.IndexEntry)
-            )
-            and sqlite.SQLiteFTSIndexEntry is not None
-        ),
+        "index entries have title, body, title_norm, content_type and object_id columns",
+        lambda: _index_entry_columns_hold(postgres.IndexEntry),
+        None,
     ),
-]
-
-
-ASSUMPTIONS.append(
+    (
+        "SQLite's FTS index entries exist beside the index entries",
+        lambda: (
+            _index_entry_columns_hold(_sqlite().IndexEntry)
+            and _sqlite().SQLiteFTSIndexEntry is not None
+        ),
+        "sqlite",
+    ),
     (
         "an Elasticsearch/OpenSearch mapping builds each field's document data in "
         "_get_document_field_data(field, obj) as (name, value, edgengrams) "
@@ -163,17 +204,21 @@ ASSUMPTIONS.append(
             and "name, value, field_edgengrams = self._get_document_field_data(field, obj)"
             in _source_of(elasticsearchbase.ElasticsearchBaseMapping.get_document)
         ),
-    )
-)
+        None,
+    ),
+]
 
 
 def broken_assumptions():
-    """The assumptions above that the installed modelsearch no longer meets."""
+    """The assumptions above that the installed modelsearch no longer meets; those of SQLite's
+    modules only where SQLite is the database (elsewhere they cannot be imported)."""
     broken = []
-    for description, holds in ASSUMPTIONS:
+    for description, holds, engine in ASSUMPTIONS:
+        if engine == "sqlite" and not sqlite_in_use():
+            continue
         try:
             ok = holds()
-        except (AttributeError, TypeError, ValueError, OSError) as error:
+        except (AttributeError, TypeError, ValueError, OSError, LookupError) as error:
             ok, description = False, f"{description} ({error!r})"
         if not ok:
             broken.append(description)
