@@ -1,8 +1,13 @@
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from eservices.models import EService, Hotline, ServiceCentre
+from eservices.search import search_results
+
+# The site's search page lists matching e-services beside the news (news/search/views.py).
+hooks.register("register_search_results", search_results)
 
 
 class EServiceViewSet(SnippetViewSet):

@@ -1,12 +1,15 @@
-"""RSS 2.0 and Atom feeds of all news, one section or one tag."""
+"""RSS 2.0 and Atom feeds of all news, one section or one tag.
+
+The news index's feed routes render these; they read only what the index hands them, so this
+module imports nothing of the news app (the index page depends on it, never the reverse).
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
-from news.models.queries import FEED_RENDITION
-
 FEED_LENGTH = 30
+FEED_RENDITION = "width-800|format-jpeg"
 
 
 class NewsRssFeed(Feed):
@@ -53,7 +56,7 @@ class NewsRssFeed(Feed):
         return item.url
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(f"/n/{item.news_code}")
+        return self.request.build_absolute_uri(item.short_url)
 
     item_guid_is_permalink = True
 

@@ -73,8 +73,16 @@ class JalaliMonth:
         return persian_digits(f"{month_name(self.month)} {self.year}")
 
     @property
+    def url_year(self):
+        return str(self.year)
+
+    @property
+    def url_month(self):
+        return f"{self.month:02d}"
+
+    @property
     def url_args(self):
-        return [str(self.year), f"{self.month:02d}"]
+        return [self.url_year, self.url_month]
 
     def __eq__(self, other):
         return isinstance(other, JalaliMonth) and (self.year, self.month) == (

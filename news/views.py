@@ -13,18 +13,13 @@ from django.views.decorators.http import require_POST, require_safe
 
 from news.models import NewsDailyViews, NewsPage
 from portal.security import client_address
-from portal.text import latin_digits
 
 # One visitor reading the same article again within this window counts once.
 VIEW_DEDUP_SECONDS = 6 * 60 * 60
-MAX_CODE_DIGITS = 10
 
 
 def find_article(code):
-    code = latin_digits(code)
-    if not code.isdigit() or len(code) > MAX_CODE_DIGITS:
-        raise Http404("کد خبر نامعتبر است")
-    article = NewsPage.objects.published().filter(news_code=int(code)).first()
+    article = NewsPage.objects.with_code(code)
     if article is None:
         raise Http404("خبری با این کد پیدا نشد")
     return article

@@ -1,146 +1,109 @@
-"""The read-only JSON API at /api/v2/ (Wagtail API v2): news, tags, e-services and hotlines.
+"""What every endpoint of the read-only JSON API at /api/v2/ shares; the endpoints live in the apps.
 
-Only what a reader of the public site can see: live, public articles (no drafts, no pages behind
-a view restriction), active e-services and hotlines, tags in use on those articles. Comments and
-editors' internals (owners, revisions, link-check results) have no field here at all.
+Each app owns its endpoints (news/api.py, eservices/api.py) and builds them from these pieces;
+portal/urls.py registers them on one router. Nothing here knows which apps exist.
+
+A bad parameter is a 400 with a message in Wagtail's own words and language, never a 500: a number
+too large for the database would otherwise reach it and fail there (PostgreSQL: "bigint out of
+range"; SQLite: "Python int too large to convert to SQLite INTEGER").
 """
 
-from types import SimpleNamespace
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
-from rest_framework.fields import IntegerField
-
-from django.db.models import Count, Prefetch, Q
-
-from taggit.models import Tag
-from wagtail.api import APIField
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
-from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.filters import OrderingFilter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
-from wagtail.images import get_image_model
 
-from eservices.models import EService, Hotline
-from news.models import NewsPage
-from portal.api_fields import API_IMAGE_RENDITION
-from portal.text import fold_for_search
-
-api_router = WagtailAPIRouter("wagtailapi")
 SEARCH_OPERATORS = {"and", "or"}
+# Ranges of the model fields as declared, not as one database stores them, so SQLite (which
+# keeps any 64-bit integer) answers exactly as PostgreSQL does.
+FIELD_RANGES = BaseDatabaseOperations.integer_field_ranges
+BIGINT_RANGE = FIELD_RANGES["BigIntegerField"]
+# Parameters that name a page by id, wherever Wagtail's page filters accept them.
+PAGE_ID_PARAMETERS = ("child_of", "ancestor_of", "descendant_of", "translation_of")
 
 
-class CheckedSearchMixin:
-    """Wagtail passes ?search_operator= on unchecked, and an unknown one is a 500 there."""
+def integer_range(field):
+    """The values a database column behind this field accepts, or None if it is not a number."""
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    if not isinstance(field, (models.IntegerField, models.AutoField)):
+        return None
+    return FIELD_RANGES.get(field.get_internal_type(), BIGINT_RANGE)
+
+
+def check_integer(name, value, bounds):
+    """400 for an integer the database cannot hold; anything else is left to Wagtail's checks."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return
+    low, high = bounds
+    if not low <= number <= high:
+        raise BadRequestError(f"{name} must be an integer between {low} and {high}")
+
+
+class CheckedParametersMixin:
+    """Checks every numeric parameter an endpoint takes before any query runs: paging, page ids,
+    model fields used as filters and the id in the address. Also ?search_operator=, which Wagtail
+    passes on unchecked (an unknown one is a 500 there)."""
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
+        self.check_numbers(queryset.model)
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
 
+    def numeric_parameters(self, model):
+        """Each numeric parameter this endpoint accepts, with the range its column holds."""
+        high = BIGINT_RANGE[1]
+        # offset + limit must still be a number the database can read.
+        bounds = {"offset": (0, high - 1000), "limit": (0, high)}
+        page_id = integer_range(models.AutoField())
+        for name in PAGE_ID_PARAMETERS:
+            if name in self.known_query_parameters:
+                bounds[name] = page_id
+        for name in self.get_available_fields(model, db_fields_only=True):
+            try:
+                field_range = integer_range(model._meta.get_field(name))
+            except FieldDoesNotExist:
+                continue
+            if field_range is not None:
+                bounds[name] = field_range
+        bounds.setdefault("id", integer_range(model._meta.pk))
+        return bounds
 
-class FoldedTagsFilter(FieldsFilter):
-    """?tags= finds a tag however it is spelled: ي or ی, a space or a ZWNJ, any digits.
+    def check_numbers(self, model):
+        bounds = self.numeric_parameters(model)
+        for name, value in self.request.GET.items():
+            if name in bounds:
+                check_integer(name, value, bounds[name])
 
-    Wagtail compares the stored name exactly. Tag names are few, so they are folded here in
-    one query; each requested name must match (as Wagtail's own filter does with commas).
-    """
+    def detail_view(self, request, pk):
+        check_integer("id", pk, integer_range(self.model._meta.pk))
+        return super().detail_view(request, pk)
+
+    def find_view(self, request):
+        if "id" in request.GET:
+            check_integer("id", request.GET["id"], integer_range(self.model._meta.pk))
+        return super().find_view(request)
+
+
+class SingleValuedOrderingFilter(OrderingFilter):
+    """?order= by fields with one value per item only: ordering by tags would list an article
+    once per tag."""
 
     def filter_queryset(self, request, queryset, view):
-        wanted = request.GET.get("tags")
-        if wanted is None:
-            return super().filter_queryset(request, queryset, view)
-        if "\x00" in wanted:
-            raise BadRequestError("field filter error. null characters are not allowed for tags")
-        tag_ids = {}
-        for tag_id, name in Tag.objects.values_list("id", "name"):
-            tag_ids.setdefault(fold_for_search(name), []).append(tag_id)
-        for name in wanted.split(","):
-            queryset = queryset.filter(tags__in=tag_ids.get(fold_for_search(name), []))
-        other_parameters = request.GET.copy()
-        del other_parameters["tags"]
-        queryset = super().filter_queryset(SimpleNamespace(GET=other_parameters), queryset, view)
-        # Wagtail refuses ?search= together with a tag filter; it looks for this mark.
-        queryset._filtered_by_tag = True
-        return queryset
-
-
-class NewsAPIViewSet(CheckedSearchMixin, PagesAPIViewSet):
-    """/api/v2/news/: ?tags=<name>, ?section=<id>, ?search=<words>, ?order=-published_at."""
-
-    name = "news"
-    model = NewsPage
-    filter_backends = [
-        FoldedTagsFilter,
-        *(backend for backend in PagesAPIViewSet.filter_backends if backend is not FieldsFilter),
-    ]
-    # Only articles here: "type" would switch the listing to other page types.
-    known_query_parameters = PagesAPIViewSet.known_query_parameters - {"type"}
-    meta_fields = [field for field in PagesAPIViewSet.meta_fields if field != "parent"]
-    detail_only_fields = []
-    listing_default_fields = [
-        *PagesAPIViewSet.listing_default_fields,
-        "news_code",
-        "over_title",
-        "lead",
-        "published_at",
-        "published_at_jalali",
-        "section",
-        "tags",
-    ]
-
-    def get_queryset(self):
-        images = get_image_model().objects.prefetch_renditions(API_IMAGE_RENDITION)
-        return (
-            NewsPage.objects.filter(pk__in=self.get_base_queryset().values_list("pk", flat=True))
-            .select_related("section")
-            .prefetch_related("tags", Prefetch("main_image", queryset=images))
-            .order_by("-published_at", "-news_code")
-        )
-
-
-class TagsAPIViewSet(BaseAPIViewSet):
-    """/api/v2/tags/: the tags of published articles, with how many articles carry each."""
-
-    name = "tags"
-    model = Tag
-    body_fields = ["id", "name", "slug", APIField("news_count", serializer=IntegerField())]
-    listing_default_fields = ["id", "type", "detail_url", "name", "slug", "news_count"]
-    filter_backends = [FieldsFilter, OrderingFilter]
-
-    def get_queryset(self):
-        published = NewsPage.objects.live().public().values("pk")
-        in_published = Q(news_newspagetag_items__content_object__in=published)
-        return (
-            Tag.objects.filter(in_published)
-            .annotate(news_count=Count("news_newspagetag_items", filter=in_published))
-            .order_by("name", "id")
-        )
-
-
-class EServicesAPIViewSet(CheckedSearchMixin, BaseAPIViewSet):
-    """/api/v2/eservices/: active e-services in the editors' order; ?category=, ?popular=true."""
-
-    name = "eservices"
-    model = EService
-    body_fields = ["id", "title", "description", "address", "category", "popular"]
-    listing_default_fields = ["id", "type", "detail_url", *body_fields[1:]]
-    filter_backends = [FieldsFilter, SearchFilter]
-
-    def get_queryset(self):
-        return EService.objects.filter(active=True).order_by("sort_order", "id")
-
-
-class HotlinesAPIViewSet(BaseAPIViewSet):
-    """/api/v2/hotlines/: active help lines in the editors' order."""
-
-    name = "hotlines"
-    model = Hotline
-    body_fields = ["id", "number", "title", "description", "hours"]
-    listing_default_fields = ["id", "type", "detail_url", *body_fields[1:]]
-
-    def get_queryset(self):
-        return Hotline.objects.filter(active=True).order_by("sort_order", "id")
-
-
-for viewset in (NewsAPIViewSet, TagsAPIViewSet, EServicesAPIViewSet, HotlinesAPIViewSet):
-    api_router.register_endpoint(viewset.name, viewset)
+        for name in (request.GET.get("order") or "").split(","):
+            name = name.strip().lstrip("-")
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if field.many_to_many or field.one_to_many:
+                raise BadRequestError(
+                    f"cannot order by '{name}' (it holds several values per item)"
+                )
+        return super().filter_queryset(request, queryset, view)

@@ -7,6 +7,13 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 
+class AccessibleImageValue(blocks.StructValue):
+    @property
+    def alt(self):
+        """What the image says to a reader who cannot see it: nothing if it is decorative."""
+        return "" if self.get("decorative") else self.get("alt_text") or ""
+
+
 class AccessibleImageBlock(blocks.StructBlock):
     """An image needs alt text unless an editor says, on purpose, that it is decorative."""
 
@@ -38,6 +45,7 @@ class AccessibleImageBlock(blocks.StructBlock):
         icon = "image"
         label = "تصویر"
         template = "blocks/image_block.html"
+        value_class = AccessibleImageValue
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -43,6 +43,15 @@ def persian_digits(value):
     return str(value).translate(TO_PERSIAN_DIGITS)
 
 
+def persian_number(value):
+    """A count with Persian digits and thousands separators: ۲۰٬۰۰۰."""
+    try:
+        grouped = f"{int(value):,}"
+    except (TypeError, ValueError):
+        return persian_digits(value)
+    return persian_digits(grouped).replace(",", "٬")
+
+
 def latin_digits(value):
     """Any value as text with Latin digits (for parsing what people typed)."""
     return str(value).translate(TO_LATIN_DIGITS)

@@ -1,25 +1,18 @@
 import base64
 import hashlib
 
-from django.http import (
-    HttpResponse,
-    HttpResponseBadRequest,
-    HttpResponseNotFound,
-    HttpResponseServerError,
-)
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+# 404: Django's own handler renders templates/404.html.
 
 
 def bad_request(request, exception=None):
     # Not Django's default: that one runs the CSRF middleware again, which reads request.POST
     # again, and a body that made the first read fail made the 400 page a 500.
     return HttpResponseBadRequest(loader.render_to_string("400.html"))
-
-
-def page_not_found(request, exception=None):
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
 
 
 def inline_style_hash(html):
@@ -29,8 +22,9 @@ def inline_style_hash(html):
 
 
 def server_error(request):
-    # No context processors here: whatever broke must not break the error page too. The page
-    # carries its own style (static files may be what broke), allowed by its hash alone.
+    # Django's own handler would serve the same template, but the page carries its own style
+    # (static files may be what broke), which the CSP allows by its hash alone. No context
+    # processors: whatever broke must not break the error page too.
     html = loader.get_template("500.html").render()
     response = HttpResponseServerError(html)
     response._csp_update = {"style-src": [inline_style_hash(html)]}

@@ -6,19 +6,13 @@
 {% organisation_json_ld organisation hotlines %}  schema.org Organization with its contact points
 """
 
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from eservices.icons import render_icon
 from eservices.snapshots import snapshot
+from portal.json_ld import json_ld_script
 
 register = template.Library()
-
-# The same escapes as Django's json_script: the JSON can never close the <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -73,5 +67,4 @@ def organisation_json_ld(context, organisation, hotlines):
             "addressRegion": "خوزستان",
             "addressCountry": "IR",
         }
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    return json_ld_script(data)

@@ -11,7 +11,7 @@ from news.comments.fields import ArithmeticCaptchaField
 from news.models import Comment, CrisisPhrase
 from news.models.comments import MAX_DEPTH
 from portal.security import client_address
-from portal.text import latin_digits, normalize_persian
+from portal.text import latin_digits, normalize_persian, persian_number
 
 # Bidi embeddings, overrides and isolates: invisible, and able to make a comment read backwards.
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -58,29 +58,35 @@ def plain_text_errors(value):
     return None
 
 
+# The lengths the model stores, so the form and the database never disagree.
+NAME_LENGTH = Comment._meta.get_field("name").max_length
+EMAIL_LENGTH = Comment._meta.get_field("email").max_length
+BODY_LENGTH = Comment._meta.get_field("body").max_length
+
+
 class CommentForm(forms.Form):
     name = forms.CharField(
         label="نام",
-        max_length=80,
+        max_length=NAME_LENGTH,
         error_messages={
             "required": "نام خود را بنویسید.",
-            "max_length": "نام حداکثر ۸۰ نویسه است.",
+            "max_length": f"نام حداکثر {persian_number(NAME_LENGTH)} نویسه است.",
         },
         widget=forms.TextInput(attrs={"autocomplete": "name", "dir": "auto"}),
     )
     email = forms.EmailField(
         label="رایانامه (اختیاری، نمایش داده نمی‌شود)",
         required=False,
-        max_length=254,
+        max_length=EMAIL_LENGTH,
         error_messages={"invalid": "نشانی رایانامه درست نیست؛ مثلاً name@example.com."},
         widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
     body = forms.CharField(
         label="متن نظر",
-        max_length=2000,
+        max_length=BODY_LENGTH,
         error_messages={
             "required": "متن نظر را بنویسید.",
-            "max_length": "متن نظر حداکثر ۲٬۰۰۰ نویسه است.",
+            "max_length": f"متن نظر حداکثر {persian_number(BODY_LENGTH)} نویسه است.",
         },
         widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
     )

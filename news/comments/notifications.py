@@ -2,22 +2,19 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+# Named, because a second authentication backend (login throttling) makes with_perm ask which.
+PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
 
 def moderator_emails():
-    permission = Permission.objects.filter(
-        content_type__app_label="news", codename="moderate_comment"
-    ).first()
-    who = Q(is_superuser=True)
-    if permission is not None:
-        who |= Q(groups__permissions=permission) | Q(user_permissions=permission)
-    users = get_user_model().objects.filter(who, is_active=True).exclude(email="")
-    return sorted(set(users.values_list("email", flat=True)))
+    users = get_user_model().objects.with_perm(
+        "news.moderate_comment", is_active=True, include_superusers=True, backend=PERMISSION_BACKEND
+    )
+    return sorted(set(users.exclude(email="").values_list("email", flat=True)))
 
 
 def notify_moderators(comment):

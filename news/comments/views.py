@@ -28,7 +28,7 @@ FLOODED = "از این نشانی در چند دقیقهٔ گذشته نظرها
 
 
 def article_for_comments(news_code):
-    article = NewsPage.objects.live().public().filter(news_code=news_code).first()
+    article = NewsPage.objects.with_code(news_code)
     if article is None:
         raise Http404("چنین خبری نیست.")
     return article

@@ -1,5 +1,6 @@
 """News codes (کد خبر): permanent numbers that readers and the old portal's links use."""
 
+from django.apps import apps
 from django.db import models, transaction
 
 
@@ -23,12 +24,12 @@ def allocate_news_code(at_least=None):
 
     With `at_least`, makes sure later codes go above an imported one and returns it unchanged.
     """
-    from news.models.pages import NewsPage
-
+    # By name: the article model holds the codes and itself asks for a new one (pages.py).
+    articles = apps.get_model("news", "NewsPage")
     with transaction.atomic():
         counter, _ = NewsCodeCounter.objects.select_for_update().get_or_create(pk=1)
         # Imported or bulk-created articles may carry codes the counter never saw.
-        highest = NewsPage.objects.aggregate(highest=models.Max("news_code"))["highest"] or 0
+        highest = articles.objects.aggregate(highest=models.Max("news_code"))["highest"] or 0
         if at_least is not None:
             counter.last_code = max(counter.last_code, highest, at_least)
             counter.save(update_fields=["last_code"])

@@ -10,7 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import JalaliMonth, page_links, paginate
+from news.models.pages import NewsPage
 from news.models.sections import NewsSection
 from portal.text import normalize_persian
 
@@ -33,8 +35,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     # Listings
 
     def articles(self):
-        from news.models.pages import NewsPage
-
         # Articles live only under the one news index (parent_page_types, max_count), so no tree
         # filter: it would stop the database from reading the newest-first index in order.
         return NewsPage.objects.for_listing()
@@ -73,7 +73,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("", name="all")
     def all_news(self, request):
-        return self.render_listing(request, self.articles(), self.title)
+        return self.render_listing(request, self.articles(), self.title, is_all_news=True)
 
     @path("section/<str:slug>/", name="section")
     def section_news(self, request, slug):
@@ -112,7 +112,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         is_past = (jalali_month.year, jalali_month.month) < (current.year, current.month)
         return self.render_listing(
             request,
-            self.articles().in_month(start, end),
+            self.articles().published_between(start, end),
             f"بایگانی اخبار {jalali_month.label}",
             current_month=jalali_month,
             previous_month=jalali_month.previous(),
@@ -121,9 +121,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<code>[0-9۰-۹]{1,10})/$", name="by_code")
     def by_code(self, request, code):
-        from news.views import redirect_to_article
-
-        return redirect_to_article(request, code)
+        article = NewsPage.objects.with_code(code)
+        if article is None:
+            raise Http404("خبری با این کد پیدا نشد")
+        return HttpResponsePermanentRedirect(article.get_url(request))
 
     # Feeds
 
@@ -152,8 +153,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return self.feed(request, "atom", tag=self.find_tag(slug))
 
     def feed(self, request, kind, section=None, tag=None):
-        from news.feeds import NewsAtomFeed, NewsRssFeed
-
         feed_class = NewsRssFeed if kind == "rss" else NewsAtomFeed
         return feed_class()(request, index=self, section=section, tag=tag)
 
@@ -162,8 +161,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def get_sitemap_urls(self, request=None):
         """The index, then every section and tag with a published article, each dated by its
         newest one: listings are where many readers arrive from a search engine."""
-        from news.models.pages import NewsPage
-
         published = NewsPage.objects.published().order_by("-published_at")
         newest_in_section = published.filter(section=OuterRef("pk")).values("published_at")[:1]
         newest_with_tag = published.filter(tags=OuterRef("pk")).values("published_at")[:1]

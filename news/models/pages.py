@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -13,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from news.blocks import NewsBodyBlock
+from news.models.article import ArticleMixin
 from news.models.codes import allocate_news_code
 from news.models.queries import NewsPageManager
 from portal.api_fields import (
@@ -56,7 +58,7 @@ class PinnedRelatedNews(Orderable):
         verbose_name_plural = "خبرهای مرتبط سنجاق‌شده"
 
 
-class NewsPage(Page):
+class NewsPage(ArticleMixin, Page):
     over_title = models.CharField("روتیتر", max_length=200, blank=True)
     lead = models.TextField("لید", max_length=1000, help_text="خلاصهٔ خبر در یک بند، بدون قالب‌بندی.")
     body = StreamField(NewsBodyBlock(), verbose_name="متن خبر", blank=True)
@@ -192,11 +194,18 @@ class NewsPage(Page):
             self.tags.set(normalized)
 
     def get_context(self, request, *args, **kwargs):
-        from news.article import article_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(article_context(request, self))
+        context.update(self.article_context(request))
         return context
+
+    @property
+    def short_url(self):
+        return reverse("news_short_link", kwargs={"code": self.news_code})
+
+    @property
+    def main_image_alt_text(self):
+        """What the main image says to a reader who cannot see it: nothing if decorative."""
+        return "" if self.main_image_decorative else self.main_image_alt
 
     @property
     def listing_label(self):

@@ -8,8 +8,11 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import PageManager, PageQuerySet
 
-FEED_RENDITION = "width-800|format-jpeg"
+from portal.text import latin_digits
+
 MOST_READ_DAYS = 7
+# News codes are numbers of at most this many digits (the old portal's went up to seven).
+MAX_CODE_DIGITS = 10
 
 
 class NewsPageQuerySet(PageQuerySet):
@@ -35,21 +38,39 @@ class NewsPageQuerySet(PageQuerySet):
             .prefetch_related(Prefetch("main_image", queryset=images))
         )
 
-    def tagged(self, tag_ids):
+    def tagged(self, tag_ids, searchable=False):
         """Articles with any of these tags. EXISTS rather than a join: the database can then walk
-        the newest-first index and stop after one page, even for a tag on every article."""
-        from news.models.pages import NewsPageTag
+        the newest-first index and stop after one page, even for a tag on every article.
 
-        shares_a_tag = NewsPageTag.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
-        return self.filter(Exists(shares_a_tag))
+        A queryset that will be searched says `searchable=True`: search backends turn only plain
+        field lookups into their own filters, so they get the same rule as `pk IN (...)`.
+        """
+        tagged_items = self.model.tags.through.objects.filter(tag_id__in=tag_ids)
+        if searchable:
+            return self.filter(pk__in=tagged_items.values("content_object_id"))
+        return self.filter(Exists(tagged_items.filter(content_object=OuterRef("pk"))))
 
-    def in_month(self, start, end):
-        """Articles published from one Gregorian date up to (not including) another, Tehran time."""
+    def published_between(self, start=None, end=None):
+        """Articles published from one Gregorian date up to (not including) another, Tehran time;
+        either end may be open."""
         tz = timezone.get_current_timezone()
-        return self.filter(
-            published_at__gte=datetime.datetime.combine(start, datetime.time(), tzinfo=tz),
-            published_at__lt=datetime.datetime.combine(end, datetime.time(), tzinfo=tz),
-        )
+        articles = self
+        if start:
+            since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz)
+            articles = articles.filter(published_at__gte=since)
+        if end:
+            articles = articles.filter(
+                published_at__lt=datetime.datetime.combine(end, datetime.time(), tzinfo=tz)
+            )
+        return articles
+
+    def with_code(self, code):
+        """The published article with this news code, typed in any digits; None if there is none
+        or the code is not a number."""
+        code = latin_digits(str(code))
+        if not code.isdigit() or len(code) > MAX_CODE_DIGITS:
+            return None
+        return self.published().filter(news_code=int(code)).first()
 
     def most_read(self, days=MOST_READ_DAYS):
         since = timezone.localdate() - datetime.timedelta(days=days)

@@ -1,1 +1,1 @@
-"""Search in Persian: the folding search backends, the /search/ page and its helpers."""
+"""Search in Persian: the folding search backends and the highlighting every results page uses."""

@@ -10,7 +10,7 @@ from django import template
 from django.utils.html import format_html
 
 from portal.jalali import format_jalali, iso_8601
-from portal.text import persian_digits
+from portal.text import persian_digits, persian_number
 
 register = template.Library()
 
@@ -27,11 +27,7 @@ def fa_number(value):
     """A count with Persian thousands separators: ۲۰٬۰۰۰."""
     if value is None:
         return ""
-    try:
-        grouped = f"{int(value):,}"
-    except (TypeError, ValueError):
-        return persian_digits(value)
-    return persian_digits(grouped).replace(",", "٬")
+    return persian_number(value)
 
 
 @register.filter

@@ -110,3 +110,19 @@ def _describe(rule, kind):
 def _incomplete_reason(node):
     messages = [check["message"] for check in node.get("any", []) + node.get("all", [])]
     return "\n".join(messages) or "axe could not decide"
+
+
+def add_user_style(page, css):
+    """Apply a reader's own style sheet (wider spacing, a test colour) to the open page.
+
+    A constructed style sheet, as browser extensions add them: the portal's CSP rightly
+    refuses an injected <style> element, and Playwright's add_style_tag adds one.
+    """
+    page.evaluate(
+        """(css) => {
+            const sheet = new CSSStyleSheet();
+            sheet.replaceSync(css);
+            document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        }""",
+        css,
+    )

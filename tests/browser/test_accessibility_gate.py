@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.accessibility import AXE_SOURCE, assert_accessible, axe_results
+from tests.browser.accessibility import AXE_SOURCE, add_user_style, assert_accessible, axe_results
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def test_gate_fails_persian_text_in_the_portal_font_on_the_portal_stylesheet(
     browser_page, live_url
 ):
     browser_page.goto(live_url("/"))
-    browser_page.add_style_tag(content=f".home__title {{ color: {PALE_GREY} !important; }}")
+    add_user_style(browser_page, f".home__title {{ color: {PALE_GREY} !important; }}")
     assert contrast_failures(browser_page) == ["h1"]
     vazirmatn_loaded = (
         "[...document.fonts].some(f => f.family.includes('Vazirmatn') && f.status == 'loaded')"

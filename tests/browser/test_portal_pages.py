@@ -4,9 +4,10 @@ import io
 
 import pytest
 
+from django.views.defaults import server_error
+
 from portal import demo_content
-from portal.views import server_error
-from tests.browser.accessibility import WCAG_21_AA, assert_accessible
+from tests.browser.accessibility import WCAG_21_AA, add_user_style, assert_accessible
 from tests.browser.html_check import assert_valid_html
 
 PHONE = {"width": 375, "height": 812}
@@ -66,7 +67,7 @@ def test_reader_with_wider_text_spacing_loses_no_text_on_a_phone(
 ):
     browser_page.set_viewport_size(PHONE)
     browser_page.goto(live_url(PAGES[name]))
-    browser_page.add_style_tag(content=WIDER_TEXT_SPACING)
+    add_user_style(browser_page, WIDER_TEXT_SPACING)
     assert browser_page.evaluate(CLIPPED_ELEMENTS) == []
     assert browser_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -128,13 +129,13 @@ def test_server_sends_valid_html(client, demo_portal, name):
 
 
 @pytest.mark.browser
-def test_reader_meets_no_barrier_on_the_server_error_page(browser_page):
+def test_reader_meets_no_barrier_on_the_server_error_page(browser_page, rf):
     """The 500 page stands alone (no database, no stylesheet), so it is checked as sent."""
-    browser_page.set_content(server_error(None).content.decode())
+    browser_page.set_content(server_error(rf.get("/")).content.decode())
     assert_accessible(browser_page, context="500 page")
     browser_page.set_viewport_size(PHONE)
     assert_accessible(browser_page, context=f"500 page at {PHONE['width']}px")
 
 
-def test_server_error_page_is_valid_html():
-    assert_valid_html(server_error(None).content.decode(), context="500 page")
+def test_server_error_page_is_valid_html(rf):
+    assert_valid_html(server_error(rf.get("/")).content.decode(), context="500 page")

@@ -158,3 +158,27 @@ def test_a_page_rendered_during_an_edit_cannot_keep_old_rows_after_the_commit(
     for callback in callbacks:  # the commit
         callback()
     assert "نام تازه" in client.get("/").content.decode()
+
+
+def test_saving_a_news_photo_keeps_the_e_services_cached_but_a_changed_icon_shows_at_once(client):
+    """Editors upload photos all day: only an image that is a service's icon renews the blocks."""
+    icon = make.icon_image("نماد مستمری")
+    make.eservice(title="درخواست مستمری", icon_image=icon)
+    client.get("/")  # the blocks are cached now
+    generation = snapshots.current_generation()
+
+    photo = make.icon_image("عکس خبر افتتاح مرکز")
+    photo.title = "عکس خبر افتتاح مرکز دزفول"
+    photo.save()
+    photo.delete()
+    assert snapshots.current_generation() == generation
+    assert page_queries(client, "/") == page_queries(client, "/")
+
+    icon.title = "نماد تازهٔ مستمری"
+    icon.save()
+    assert snapshots.current_generation() != generation
+
+    renewed = snapshots.current_generation()
+    icon.delete()  # the service falls back to its built-in icon, on every page at once
+    assert snapshots.current_generation() != renewed
+    assert "<svg" in client.get("/services/").content.decode()

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from news.article import WORDS_PER_MINUTE
+from news.models.article import WORDS_PER_MINUTE
 from portal.models import OrganisationSettings
 from tests.factories import news as factories
 

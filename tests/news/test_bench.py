@@ -4,7 +4,7 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
-from news.bench import bench_paths, create_articles, measure
+from news.bench.pages import bench_paths, create_articles, measure
 from news.models import NewsPage
 from tests.factories import news as factories
 

@@ -333,6 +333,62 @@ def test_hostile_search_never_fails_and_never_finds_a_comment(
     assert_safe(client.get("/search/", params), before, {200}, typed=typed)
 
 
+# --- The read-only API: every parameter of every endpoint ---------------------------------
+# (tests/portal/test_api_parameters.py checks the messages for numbers out of range.)
+
+API_PARAMETERS = {
+    "news": [
+        "offset",
+        "limit",
+        "order",
+        "fields",
+        "search",
+        "search_operator",
+        "tags",
+        "section",
+        "news_code",
+        "id",
+        "child_of",
+        "descendant_of",
+        "type",
+    ],
+    "tags": ["offset", "limit", "order", "fields", "id"],
+    "eservices": ["offset", "limit", "order", "fields", "search", "popular", "id"],
+    "hotlines": ["offset", "limit", "order", "fields", "id"],
+}
+API_VALUES = ["99999999999999999999", "-1", "abc", "\x00", '"', "comments", "tags,-id"]
+API_CASES = [
+    (endpoint, parameter, value)
+    for endpoint, parameters in API_PARAMETERS.items()
+    for parameter in parameters
+    for value in API_VALUES
+]
+
+
+@pytest.mark.parametrize(("endpoint", "parameter", "value"), API_CASES)
+def test_hostile_api_parameter_never_fails_and_never_shows_a_comment(
+    client, article, approved_comment, secret_comment, endpoint, parameter, value
+):
+    before = Comment.objects.count()
+    response = client.get(f"/api/v2/{endpoint}/", {parameter: value})
+    assert_safe(response, before, {200, 400}, typed=value)
+    text = response.content.decode()
+    assert "نظر منتشرشده‌ای برای پاسخ" not in text  # even approved comments are not in the API
+
+
+@pytest.mark.parametrize("endpoint", list(API_PARAMETERS))
+@pytest.mark.parametrize("item", ["99999999999999999999", "0", "abc", "-1"])
+def test_hostile_api_item_address_is_not_found(client, secret_comment, endpoint, item):
+    before = Comment.objects.count()
+    assert_safe(client.get(f"/api/v2/{endpoint}/{item}/"), before, {400, 404})
+
+
+def test_api_refuses_ordering_by_tags_instead_of_repeating_articles(client, news_index):
+    news_factories.article(news_index, tags=["کودکان", "سالمندان", "اشتغال"])
+    response = client.get("/api/v2/news/", {"order": "tags"})
+    assert response.status_code == 400
+
+
 # --- Every admin address of comments and crisis phrases, as each role ---------------------
 
 

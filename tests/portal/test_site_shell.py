@@ -36,10 +36,10 @@ def test_unknown_address_gets_a_persian_404(client):
     assert "صفحه‌ای که می‌خواستید پیدا نشد" in response.content.decode()
 
 
-def test_server_error_page_is_persian_and_stands_alone(client):
-    from portal.views import server_error
+def test_server_error_page_is_persian_and_stands_alone(rf):
+    from django.views.defaults import server_error
 
-    response = server_error(None)
+    response = server_error(rf.get("/"))
     html = response.content.decode()
     assert response.status_code == 500
     assert '<html lang="fa" dir="rtl">' in html

@@ -1,8 +1,9 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connection
 
-from news.bench import bench_paths, create_articles, database_name, measure
+from news.bench.common import require_bench_database
+from news.bench.pages import bench_paths, create_articles, measure
 from news.models import NewsPage
 
 
@@ -18,12 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=50, help="timed requests per page")
 
     def handle(self, *args, **options):
-        name = database_name()
-        if "bench" not in name:
-            raise CommandError(
-                f"پایگاه داده «{name}» برای سنجش نیست: نام پایگاه باید «bench» داشته باشد "
-                "(مثلاً DATABASE_URL=sqlite:///var/bench.sqlite3)."
-            )
+        name = require_bench_database()
         # Timings measure the code, not a DEBUG toolbar or SQL logging.
         settings.DEBUG = False
         self.stdout.write(f"database: {connection.vendor} {name}")

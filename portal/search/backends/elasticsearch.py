@@ -7,7 +7,7 @@ Chosen by configuration alone (see README, «جستجو»): for example
 
 from modelsearch.index import AutocompleteField, SearchField
 
-from portal.search.backends import FoldingQueryMixin
+from portal.search.backends.folding import FoldingQueryMixin
 from portal.text import fold_for_search
 
 

@@ -1,6 +1,5 @@
-from modelsearch.backends.database import fallback
-
-from portal.search.backends import FoldingQueryMixin
+from portal.search.backends.folding import FoldingQueryMixin
+from portal.search.backends.modelsearch_api import fallback
 
 
 class FoldingFallbackSearchBackend(FoldingQueryMixin, fallback.DatabaseSearchBackend):

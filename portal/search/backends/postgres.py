@@ -21,17 +21,19 @@ from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.db.models.expressions import OrderBy
 
-from modelsearch.backends.database.postgres import postgres
-from modelsearch.backends.database.postgres.query import Lexeme
-from modelsearch.query import PlainText
-from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
-from portal.search.backends import (
+from portal.search.backends.folding import (
     FoldingQueryMixin,
     RankedResultsMixin,
     add_items_with,
     folding_indexer,
+)
+from portal.search.backends.modelsearch_api import (
+    Lexeme,
+    PlainText,
+    get_descendants_content_types_pks,
+    postgres,
 )
 
 SET_PLANNER = "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)"

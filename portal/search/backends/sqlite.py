@@ -6,16 +6,20 @@ scores every match, one query maps them to objects, the page's own filters and o
 plain query of primary keys, and only the rows of the requested page are then loaded.
 """
 
-from modelsearch.backends.database.sqlite import sqlite
-from modelsearch.backends.database.sqlite.query import BM25, MatchExpression, normalize
-from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
-
-from portal.search.backends import (
+from portal.search.backends.folding import (
     FoldingQueryMixin,
     RankedResultsMixin,
     add_items_with,
     folding_indexer,
+)
+from portal.search.backends.modelsearch_api import (
+    BM25,
+    MatchAll,
+    MatchExpression,
+    Not,
+    get_descendants_content_types_pks,
+    normalize,
+    sqlite,
 )
 
 # Below this many matches the page's filters run on the matches alone (one IN list); above it,

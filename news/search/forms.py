@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.utils import timezone
 
 from news.models import NewsSection
 from portal.jalali import parse_jalali_date
@@ -78,13 +77,6 @@ class SearchForm(forms.Form):
         return any(data.get(name) for name in ("section", "tag", "date_from", "date_to"))
 
     def published_range(self):
-        """The filter dates as moments in Tehran time; the end date is included whole."""
-        tz = timezone.get_current_timezone()
+        """The filter dates as Gregorian dates, the end one excluded: the end date counts whole."""
         start, end = self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to")
-        since = datetime.datetime.combine(start, datetime.time(), tzinfo=tz) if start else None
-        until = (
-            datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time(), tzinfo=tz)
-            if end
-            else None
-        )
-        return since, until
+        return start, end + datetime.timedelta(days=1) if end else None

@@ -1,8 +1,4 @@
-"""Benchmark data and timing for news pages: bulk articles, then in-process request timings.
-
-Bulk creation skips Wagtail's per-page save (revisions, signals, search indexing): it writes the
-page rows and the article rows directly, which takes seconds instead of hours for 20,000 articles.
-"""
+"""Benchmark data and timing for news pages: bulk articles, then in-process request timings."""
 
 import datetime
 import io
@@ -13,10 +9,8 @@ import uuid
 
 from PIL import Image as PILImage
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
-from django.db.models import Max
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -24,16 +18,9 @@ from django.utils.text import slugify
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
-from news.models import (
-    NewsDailyViews,
-    NewsIndexPage,
-    NewsPage,
-    NewsPageTag,
-    NewsSection,
-    allocate_news_code,
-)
+from news.bench.common import insert_articles, next_news_code, percentile
+from news.models import NewsDailyViews, NewsIndexPage, NewsPage, NewsPageTag, NewsSection
 
 BATCH = 500
 SECTIONS = ["اجتماعی", "اشتغال", "توانبخشی", "شهرستان‌ها", "پیشگیری", "کودکان و نوجوانان"]
@@ -55,10 +42,6 @@ SENTENCES = [
     "شمارهٔ ۱۲۳ اورژانس اجتماعی و ۱۴۸۰ صدای مشاور به‌صورت شبانه‌روزی پاسخگو هستند.",
     "به گفتهٔ مسئولان، اعتبار این برنامه نسبت به سال گذشته دو برابر شده است.",
 ]
-
-
-def database_name():
-    return str(connection.settings_dict["NAME"])
 
 
 def make_images(count):
@@ -101,41 +84,20 @@ def create_articles(total, stdout, seed=1405, image_count=20):
         )
         tags.append(tag)
     images = make_images(image_count)
-    content_type = ContentType.objects.get_for_model(NewsPage)
-    siblings = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
-    last_child = siblings.order_by("-path").values_list("path", flat=True).first()
-    next_step = Page._str2int(last_child[-Page.steplen :]) + 1 if last_child else 1
-    next_code = (NewsPage.objects.aggregate(top=Max("news_code"))["top"] or 0) + 1
+    next_code = next_news_code()
     now = timezone.now()
-    child_fields = NewsPage._meta.local_concrete_fields
     for start in range(0, missing, BATCH):
-        pages, articles = [], []
+        articles = []
         for offset in range(min(BATCH, missing - start)):
             number = start + offset
             code = next_code + number
-            title = f"{rng.choice(SUBJECTS)} در {rng.choice(PLACES)} ({code})"
-            slug = f"خبر-سنجش-{code}"
             published = now - datetime.timedelta(minutes=37 * (missing - number))
-            fields = {
-                "title": title,
-                "draft_title": title,
-                "slug": slug,
-                "content_type": content_type,
-                "path": Page._get_path(index.path, index.depth + 1, next_step + number),
-                "depth": index.depth + 1,
-                "numchild": 0,
-                "url_path": f"{index.url_path}{slug}/",
-                "live": True,
-                "has_unpublished_changes": False,
-                "first_published_at": published,
-                "last_published_at": published,
-                "locale_id": index.locale_id,
-                "translation_key": uuid.uuid4(),
-            }
-            pages.append(Page(**fields))
             articles.append(
                 NewsPage(
-                    **fields,
+                    title=f"{rng.choice(SUBJECTS)} در {rng.choice(PLACES)} ({code})",
+                    slug=f"خبر-سنجش-{code}",
+                    first_published_at=published,
+                    last_published_at=published,
                     over_title=rng.choice(["", "", "گزارش", "با حمایت خیران"]),
                     lead=" ".join(rng.choice(SENTENCES) for _ in range(2)),
                     body=body_for(rng),
@@ -146,11 +108,7 @@ def create_articles(total, stdout, seed=1405, image_count=20):
                     news_code=code,
                 )
             )
-        Page.objects.bulk_create(pages)
-        for page, article in zip(pages, articles, strict=True):
-            article.page_ptr_id = article.pk = page.pk
-        # Multi-table inheritance: the page rows exist, write only the article table's rows.
-        NewsPage._base_manager._insert(articles, fields=child_fields, using=connection.alias)
+        insert_articles(index, articles)
         NewsPageTag.objects.bulk_create(
             NewsPageTag(content_object_id=article.pk, tag=tag)
             for article in articles
@@ -161,17 +119,7 @@ def create_articles(total, stdout, seed=1405, image_count=20):
             for article in articles[-50:]
         )
         stdout.write(f"  {start + len(articles)} / {missing}")
-    # treebeard answers "no children" from numchild alone, so count the rows themselves.
-    children = Page.objects.filter(path__startswith=index.path, depth=index.depth + 1)
-    Page.objects.filter(pk=index.pk).update(numchild=children.count())
-    allocate_news_code(at_least=next_code + missing - 1)
     return missing
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    position = min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))
-    return ordered[position]
 
 
 def measure(paths, repeat):

@@ -1,0 +1,1 @@
+"""/search/: the site search, news first; other apps add their results through a hook."""
