@@ -6,8 +6,9 @@ raw None or False. The approve / reject / spam buttons post to the registered bu
 the one permission check of those actions guards this screen too.
 """
 
+from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
-from django.utils.html import format_html, linebreaks
+from django.utils.html import format_html
 
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -44,6 +45,7 @@ def moderation_actions(user, comment, next_url):
 
 class CommentModerationView(InspectView):
     template_name = "news/comments/admin/moderate.html"
+    inspect_url_name = None  # given by the viewset: the parent comment links to its own screen
 
     def get_object(self, queryset=None):
         comment = super().get_object(queryset)
@@ -78,7 +80,8 @@ class CommentModerationView(InspectView):
             "name": lambda: format_html("<bdi>{}</bdi>", comment.name),
             "email": lambda: comment.email or "نشانی رایانامه نداده است",
             "body": lambda: format_html(
-                '<div class="comment-moderation__body">{}</div>', linebreaks(comment.body)
+                '<div class="comment-moderation__body">{}</div>',
+                linebreaks_filter(comment.body, autoescape=True),
             ),
             "status": lambda: comment.get_status_display(),
             "priority": lambda: (
