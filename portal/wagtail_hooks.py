@@ -3,7 +3,9 @@ editor's guide of ours instead of Wagtail's English one (the menu item and the d
 
 from django.db import models
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
@@ -61,4 +63,13 @@ def replace_wagtail_help_with_our_guide(request, menu_items):
             icon_name="help",
             order=1100,
         )
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def persian_digits_and_labels_in_the_admin():
+    return format_html(
+        '<script src="{}"></script><script src="{}"></script>',
+        static("js/admin/persian-digits.js"),
+        static("js/admin/field-labels.js"),
     )

@@ -170,6 +170,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی")]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.PersianLoginForm"
+# Every admin date is Tehran time (the Jalali fields parse and show it); no other zone to pick.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Tehran"]
 WAGTAIL_CONTENT_LANGUAGES = [("fa", "فارسی")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

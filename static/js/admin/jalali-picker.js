@@ -94,8 +94,10 @@
       "</tr></thead><tbody></tbody></table>" +
       (this.withTime
         ? '<fieldset class="jalali-picker__time"><legend>ساعت به وقت تهران</legend>' +
-          '<label>ساعت <input type="text" inputmode="numeric" maxlength="2" size="2" data-part="hour" autocomplete="off"></label>' +
-          '<label>دقیقه <input type="text" inputmode="numeric" maxlength="2" size="2" data-part="minute" autocomplete="off"></label>' +
+          '<label for="' + this.id + '-hour">ساعت</label>' +
+          '<input id="' + this.id + '-hour" type="text" inputmode="numeric" maxlength="2" size="2" data-part="hour" autocomplete="off">' +
+          '<label for="' + this.id + '-minute">دقیقه</label>' +
+          '<input id="' + this.id + '-minute" type="text" inputmode="numeric" maxlength="2" size="2" data-part="minute" autocomplete="off">' +
           "</fieldset>"
         : "") +
       '<p class="jalali-picker__error" role="alert"></p>' +
