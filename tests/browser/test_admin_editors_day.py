@@ -53,6 +53,9 @@ def assert_persian_screen(page, context):
     page.wait_for_load_state("networkidle")
     words = latin_words(page)
     assert not words, f"English on the {context} screen ({page.url}): {' '.join(words)}"
+    # Counts, pages and times read in Persian digits too («۶ نظر», «صفحهٔ ۱ از ۱»).
+    latin_numbers = re.findall(r"[^\s]*[0-9][^\s]*", page.evaluate("document.body.innerText"))
+    assert not latin_numbers, f"Latin digits on the {context} screen: {latin_numbers}"
 
 
 # Colour contrast axe cannot measure on Wagtail's own furniture (not ours to change); each was
