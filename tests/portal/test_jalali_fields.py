@@ -144,3 +144,14 @@ def test_page_forms_use_the_jalali_fields_for_every_date(client, admin_user, new
     assert html.count('data-jalali-picker data-jalali-with-time="true"') == 3
     # Wagtail's Gregorian picker is not set up for any of them.
     assert "initDateTimeChooser" not in html
+
+
+@pytest.mark.django_db
+def test_the_status_panel_shows_a_scheduled_go_live_in_jalali(client, admin_user, news_index):
+    page = factories.article(news_index, publish=False)
+    page.go_live_at = AZAR_10_1405_AT_1430
+    page.save_revision()
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    assert "سه‌شنبه ۱۰ آذر ۱۴۰۵، ساعت ۱۴:۳۰" in html
+    assert "دسامبر" not in html
