@@ -155,3 +155,4 @@ def test_the_status_panel_shows_a_scheduled_go_live_in_jalali(client, admin_user
     html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
     assert "سه‌شنبه ۱۰ آذر ۱۴۰۵، ساعت ۱۴:۳۰" in html
     assert "دسامبر" not in html
+    assert "Compare on upgrade" not in html  # the override's note stays in the template

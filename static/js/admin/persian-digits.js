@@ -10,6 +10,7 @@
   "use strict";
 
   var LATIN = /[0-9]/g;
+  var HAS_LATIN = /[0-9]/;
   var SKIP = "input, textarea, select, script, style, code, pre, [contenteditable], [dir='ltr'], .Draftail-Editor, [data-latin-digits]";
 
   function persian(text) {
@@ -19,10 +20,9 @@
   function rewrite(root) {
     if (root.nodeType === Node.TEXT_NODE) {
       var parent = root.parentElement;
-      if (parent && !parent.closest(SKIP) && LATIN.test(root.nodeValue)) {
+      if (parent && !parent.closest(SKIP) && HAS_LATIN.test(root.nodeValue)) {
         root.nodeValue = persian(root.nodeValue);
       }
-      LATIN.lastIndex = 0;
       return;
     }
     if (root.nodeType !== Node.ELEMENT_NODE || root.closest(SKIP)) return;
