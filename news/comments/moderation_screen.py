@@ -6,6 +6,8 @@ raw None or False. The approve / reject / spam buttons post to the registered bu
 the one permission check of those actions guards this screen too.
 """
 
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.html import format_html
@@ -48,13 +50,9 @@ class CommentModerationView(InspectView):
     inspect_url_name = None  # given by the viewset: the parent comment links to its own screen
 
     def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
-        # One query for what the screen names besides the comment itself.
-        return (
-            type(comment)
-            .objects.select_related("article", "parent", "moderated_by")
-            .get(pk=comment.pk)
-        )
+        # One query for the comment and everything the screen names besides it.
+        related = self.model.objects.select_related("article", "parent", "moderated_by")
+        return get_object_or_404(related, pk=unquote(str(self.pk)))
 
     def get_page_title(self):
         return "بررسی نظر"

@@ -7,6 +7,8 @@ import zoneinfo
 import pytest
 
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from news.models import Comment
@@ -111,3 +113,16 @@ def test_the_edit_form_shows_what_the_status_is_about(client, moderator, article
     assert "نظر نخست" in html
     assert 'name="body"' not in html
     assert 'name="status"' in html
+
+
+def test_the_moderation_screen_costs_the_same_queries_for_any_comment(client, moderator, article):
+    parent = factories.comment(article, body="نظر نخست", status=Comment.Status.APPROVED)
+    reply = factories.comment(article, parent=parent, body="پاسخ", status=Comment.Status.PENDING)
+    client.force_login(moderator)
+    client.get(inspect_url(parent))  # warm the per-session caches
+
+    with CaptureQueriesContext(connection) as plain:
+        client.get(inspect_url(parent))
+    with CaptureQueriesContext(connection) as with_parent:
+        client.get(inspect_url(reply))
+    assert len(with_parent) == len(plain)
