@@ -13,6 +13,7 @@ from wagtail.search import index
 from eservices.fields import HttpsAddressField, PhoneNumberField, PhoneNumberListField
 from eservices.icons import DEFAULT_ICON, ICON_CHOICES
 from eservices.validators import split_phone_list
+from portal.jalali_widgets import JalaliReadOnlyPanel
 from portal.text import ZWNJ, normalize_persian
 
 # Icons are shown at 48 CSS pixels; twice that keeps them sharp on dense screens.
@@ -134,7 +135,7 @@ class EService(index.Indexed, EditorOrderedModel):
         MultiFieldPanel(
             [
                 FieldPanel("last_link_check_result", read_only=True),
-                FieldPanel("last_link_checked_at", read_only=True),
+                JalaliReadOnlyPanel("last_link_checked_at", empty_text="هنوز بررسی نشده است"),
             ],
             heading="بررسی پیوند (با فرمان check_eservice_links)",
         ),

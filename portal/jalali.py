@@ -101,3 +101,61 @@ def parse_jalali_date(text):
         raise ValueError(f"not a Jalali date: {text!r}")
     year, month, day = (int(part) for part in match.groups())
     return JalaliDate(year, month, day).to_gregorian()
+
+
+class JalaliInputError(ValueError):
+    """Typed text that is not a Jalali moment; the message is Persian and says what to type."""
+
+
+JALALI_MOMENT_TYPED = re.compile(
+    r"^(?P<year>\d{4})\s*[/\-.]\s*(?P<month>\d{1,2})\s*[/\-.]\s*(?P<day>\d{1,2})"
+    r"(?:\s*(?:T|,|،|ساعت)?\s*(?P<hour>\d{1,2})\s*:\s*(?P<minute>\d{1,2})"
+    r"(?:\s*:\s*(?P<second>\d{1,2}))?)?$"
+)
+# Years an editor may mean; a Gregorian year (2026) typed by habit is refused, not misread.
+JALALI_YEARS = range(1300, 1600)
+TYPE_LIKE_THIS = "تاریخ را به شکل ۱۴۰۵/۰۹/۱۰ و ساعت را به شکل ۱۴:۳۰ بنویسید."
+
+
+def parse_jalali_moment(text, with_time=True):
+    """A Jalali date, and a time if given, typed in any digits, as a naive Gregorian value.
+
+    ``۱۴۰۵/۰۹/۱۰ ۱۴:۳۰``, ``1405-9-10``, ``١٤٠٥.٠٩.١٠ ساعت ٠٨:٠٥`` all parse. With ``with_time``
+    the result is a datetime (00:00 when no time was typed), otherwise a date. Raises
+    JalaliInputError with a Persian message for anything else.
+    """
+    typed = re.sub(r"\s+", " ", latin_digits(text or "").replace("\u200c", " ")).strip()
+    match = JALALI_MOMENT_TYPED.match(typed)
+    if not match:
+        raise JalaliInputError(TYPE_LIKE_THIS)
+    parts = {name: int(value) for name, value in match.groupdict().items() if value is not None}
+    if not with_time and "hour" in parts:
+        raise JalaliInputError("اینجا فقط تاریخ را بنویسید، مثلاً ۱۴۰۵/۰۹/۱۰.")
+    if parts["year"] not in JALALI_YEARS:
+        raise JalaliInputError("سال را به تقویم خورشیدی بنویسید، مثلاً ۱۴۰۵.")
+    try:
+        day = JalaliDate(parts["year"], parts["month"], parts["day"])
+    except ValueError:
+        raise JalaliInputError(
+            persian_digits(
+                f"روز {parts['year']}/{parts['month']:02d}/{parts['day']:02d} "
+                "در تقویم خورشیدی نیست."
+            )
+        ) from None
+    if not with_time:
+        return day.to_gregorian()
+    hour, minute, second = parts.get("hour", 0), parts.get("minute", 0), parts.get("second", 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise JalaliInputError("ساعت باید میان ۰۰:۰۰ و ۲۳:۵۹ باشد.")
+    return datetime.datetime.combine(day.to_gregorian(), datetime.time(hour, minute, second))
+
+
+def format_jalali_input(value):
+    """What a Jalali date field shows: ``۱۴۰۵/۰۹/۱۰ ۱۴:۳۰`` (Tehran time) or ``۱۴۰۵/۰۹/۱۰``."""
+    if value in (None, ""):
+        return ""
+    jalali = to_jalali(value)
+    text = f"{jalali.year}/{jalali.month:02d}/{jalali.day:02d}"
+    if isinstance(value, datetime.datetime):
+        text += f" {jalali.hour:02d}:{jalali.minute:02d}"
+    return persian_digits(text)

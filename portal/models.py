@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.jalali_widgets import jalali_settings_panels
+from portal.pages import PersianSlugMixin
 
 
 class HomePage(Page):
@@ -20,6 +22,7 @@ class HomePage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = jalali_settings_panels(Page.settings_panels)
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["portal.StandardPage", "news.NewsIndexPage"]
@@ -30,13 +33,14 @@ class HomePage(Page):
         verbose_name_plural = "صفحه‌های نخست"
 
 
-class StandardPage(Page):
+class StandardPage(PersianSlugMixin, Page):
     """A plain page for «درباره ما», «تماس با ما» and similar."""
 
     lead = models.TextField("لید", blank=True, max_length=600)
     body = StreamField(BodyBlock(), verbose_name="متن", blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    settings_panels = jalali_settings_panels(Page.settings_panels)
     search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]

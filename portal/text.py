@@ -8,6 +8,8 @@ of Persian spelling (می‌رود) and is always kept when storing; only search
 import re
 import unicodedata
 
+from django.utils.text import slugify
+
 ZWNJ = "\u200c"
 
 LETTER_SPELLINGS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
@@ -129,3 +131,12 @@ def persian_sort_key(text):
     """Sort Persian words in dictionary order (پ after ب, گ after ک), which Unicode order is not."""
     folded = normalize_persian(text or "").replace(ZWNJ, "").replace(" ", "")
     return [_ALPHABET_POSITION.get(char, len(PERSIAN_ALPHABET) + ord(char)) for char in folded]
+
+
+def slug_from_title(title):
+    """A Unicode slug that keeps the parts of a word apart: «مهارت‌آموزی» → «مهارت-آموزی».
+
+    Django's slugify drops the ZWNJ (it is not a word character) and glues the parts; a hyphen
+    keeps them readable in the address, as the admin's slug field does while the title is typed.
+    """
+    return slugify(normalize_persian(title or "").replace(ZWNJ, "-"), allow_unicode=True)

@@ -23,10 +23,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from wagtail.admin import messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem as ListingMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -35,8 +34,10 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from news.comments.moderation_screen import CommentModerationView, comment_edit_handler
 from news.models import Comment, CrisisPhrase, NewsPage
 from portal.jalali import format_jalali
+from portal.jalali_widgets import JalaliDateFromToRangeFilter
 from portal.middleware import bad_request
 from portal.models import OrganisationSettings
 from portal.text import normalize_persian, persian_digits
@@ -159,9 +160,7 @@ class CommentFilterSet(WagtailFilterSet):
     article = django_filters.ModelChoiceFilter(
         label="خبر", queryset=NewsPage.objects.filter(comments__isnull=False).distinct()
     )
-    created_at = django_filters.DateFromToRangeFilter(
-        label="تاریخ ارسال", widget=DateRangePickerWidget
-    )
+    created_at = JalaliDateFromToRangeFilter(label="تاریخ ارسال")
     priority = django_filters.BooleanFilter(label="اولویت (نشانهٔ بحران)")
 
     class Meta:
@@ -238,6 +237,7 @@ class CommentViewSet(ModeratorsOnlyViewSetMixin, SnippetViewSet):
     menu_item_class = PendingCountMenuItem
     index_view_class = CommentIndexView
     inspect_view_enabled = True
+    inspect_view_class = CommentModerationView
     copy_view_enabled = False
     filterset_class = CommentFilterSet
     search_fields = ["body", "name", "email", "tracking_code"]
@@ -264,9 +264,7 @@ class CommentViewSet(ModeratorsOnlyViewSetMixin, SnippetViewSet):
         "moderated_by",
         "tracking_code",
     ]
-    edit_handler = ObjectList(
-        [FieldPanel("status"), FieldPanel("priority")], base_form_class=CommentModerationForm
-    )
+    edit_handler = comment_edit_handler(base_form_class=CommentModerationForm)
 
     def get_queryset(self, request):
         return Comment.objects.select_related("article")

@@ -14,6 +14,7 @@ from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import JalaliMonth, page_links, paginate
 from news.models.pages import NewsPage
 from news.models.sections import NewsSection
+from portal.jalali_widgets import jalali_settings_panels
 from portal.text import normalize_persian
 
 ARCHIVE_MONTHS_LISTED = 12
@@ -23,6 +24,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = jalali_settings_panels(Page.settings_panels)
 
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["news.NewsPage"]

@@ -24,7 +24,9 @@ from portal.api_fields import (
     NamedItemField,
     TagNamesField,
 )
-from portal.text import normalize_persian
+from portal.jalali_widgets import jalali_settings_panels
+from portal.pages import PersianSlugMixin
+from portal.text import normalize_persian, persian_digits
 
 # Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
 RESERVED_SLUGS = {"tags", "archive", "section", "feed", "rss", "atom", "view"}
@@ -58,7 +60,14 @@ class PinnedRelatedNews(Orderable):
         verbose_name_plural = "خبرهای مرتبط سنجاق‌شده"
 
 
-class NewsPage(ArticleMixin, Page):
+class NewsCodePanel(FieldPanel):
+    """The news code, read-only: in Persian digits once allocated, and a promise until then."""
+
+    def format_value_for_display(self, value):
+        return persian_digits(value) if value else "پس از ذخیره تعیین می‌شود"
+
+
+class NewsPage(ArticleMixin, PersianSlugMixin, Page):
     over_title = models.CharField("روتیتر", max_length=200, blank=True)
     lead = models.TextField("لید", max_length=1000, help_text="خلاصهٔ خبر در یک بند، بدون قالب‌بندی.")
     body = StreamField(NewsBodyBlock(), verbose_name="متن خبر", blank=True)
@@ -103,7 +112,7 @@ class NewsPage(ArticleMixin, Page):
     objects = NewsPageManager()
 
     content_panels = [
-        FieldPanel("news_code", read_only=True),
+        NewsCodePanel("news_code", read_only=True),
         FieldPanel("over_title"),
         *Page.content_panels,
         FieldPanel("lead"),
@@ -122,7 +131,7 @@ class NewsPage(ArticleMixin, Page):
         ),
         InlinePanel("pinned_related", label="خبرهای مرتبط سنجاق‌شده", max_num=6),
     ]
-    settings_panels = [*Page.settings_panels, FieldPanel("comments_open")]
+    settings_panels = [*jalali_settings_panels(Page.settings_panels), FieldPanel("comments_open")]
 
     # Search (issue 6): every text a reader may remember, folded by portal.search.backends; the
     # filter fields are what /search/ and the API narrow and sort by.

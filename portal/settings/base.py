@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets render through TEMPLATES, so the admin's Jalali date widgets live in templates/
+# like every other template ("django.forms" above supplies Django's own widget templates).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -180,6 +185,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fa", "فارسی")]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_login.PersianLoginForm"
+# Every admin date is Tehran time (the Jalali fields parse and show it); no other zone to pick.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Tehran"]
 WAGTAIL_CONTENT_LANGUAGES = [("fa", "فارسی")]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from eservices.models import EService, Hotline, ServiceCentre
+from portal.jalali import format_jalali
 from tests.factories import eservices as make
 
 pytestmark = pytest.mark.django_db
@@ -183,6 +184,8 @@ def test_editors_see_each_links_last_check_in_the_listing_and_the_form(client, s
     form = client.get(edit_url).content.decode()
     assert "خراب: پاسخ ۴۰۴ از سامانه" in form
     assert 'name="last_link_check_result"' not in form  # shown, never editable
+    checked_at = EService.objects.get(pk=service.pk).last_link_checked_at
+    assert format_jalali(checked_at, "datetime") in form  # Jalali, Tehran time
 
 
 def test_all_three_snippets_sit_in_one_admin_menu_group(client, service_manager):

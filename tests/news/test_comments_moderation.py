@@ -15,7 +15,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from news.models import Comment
-from portal.text import persian_digits
+from portal.jalali import format_jalali
+from portal.text import latin_digits, persian_digits
 from tests.factories import comments as factories
 from tests.factories import news as news_factories
 
@@ -250,16 +251,24 @@ def test_moderator_opens_a_comments_details_and_its_edit_form(client, moderator,
     assert 'name="body"' not in edit.content.decode()
 
 
-def test_moderator_filters_comments_by_date(client, moderator, article):
+@pytest.mark.parametrize("digits", [persian_digits, latin_digits])
+def test_moderator_filters_comments_by_a_jalali_date(client, moderator, article, digits):
     old = factories.comment(article, body="نظر قدیمی")
     Comment.objects.filter(pk=old.pk).update(created_at=news_factories.days_ago(30))
     factories.comment(article, body="نظر امروز")
     client.force_login(moderator)
 
-    since = news_factories.days_ago(2).date().isoformat()
+    since = digits(format_jalali(news_factories.days_ago(2), "short"))
     html = client.get(reverse(LIST_URL), {"created_at_from": since}).content.decode()
 
     assert "نظر امروز" in html and "نظر قدیمی" not in html
+
+
+def test_a_gregorian_date_in_the_comment_filter_gets_a_persian_message(client, moderator):
+    client.force_login(moderator)
+    response = client.get(reverse(LIST_URL), {"created_at_from": "2026-11-29"})
+    assert response.status_code == 200
+    assert "سال را به تقویم خورشیدی بنویسید" in response.content.decode()
 
 
 def test_moderation_list_costs_the_same_queries_for_one_or_twenty_comments(
