@@ -231,3 +231,18 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_PURGE_TIMEOUT", "3")),
     }
+
+# Production shape (issue 11): what pages tell browsers and shared caches (portal/cache_policy.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "portal.cache_policy.SharedCachePolicyMiddleware",
+)
+CACHE_POLICY_BROWSER_MAX_AGE = int(os.environ.get("CACHE_POLICY_BROWSER_MAX_AGE", "60"))
+# Purged on publish (Wagtail pages, sitemap): the shared cache may keep them a day.
+CACHE_POLICY_PURGED_SHARED_MAX_AGE = int(
+    os.environ.get("CACHE_POLICY_PURGED_SHARED_MAX_AGE", "86400")
+)
+# Never purged (search, API, e-service lists, errors): a few minutes.
+CACHE_POLICY_SHARED_MAX_AGE = int(os.environ.get("CACHE_POLICY_SHARED_MAX_AGE", "300"))
+CACHE_POLICY_STALE_WHILE_REVALIDATE = 60
+CACHE_POLICY_STALE_IF_ERROR = 86400
