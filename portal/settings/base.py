@@ -246,3 +246,14 @@ CACHE_POLICY_PURGED_SHARED_MAX_AGE = int(
 CACHE_POLICY_SHARED_MAX_AGE = int(os.environ.get("CACHE_POLICY_SHARED_MAX_AGE", "300"))
 CACHE_POLICY_STALE_WHILE_REVALIDATE = 60
 CACHE_POLICY_STALE_IF_ERROR = 86400
+
+# Background work (issue 11): shared-cache purges, search index updates and moderators' e-mails are
+# tasks (Wagtail 8 enqueues its purges and index updates through django-tasks). "immediate" runs
+# them in the request (development, tests); "database" stores them in the portal's database for
+# `manage.py db_worker` (production: no extra service, works on SQLite and PostgreSQL).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
