@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ bench-search: install-dev
 	mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench_search $(BENCH_ARGS)
+
+# The production shape in the foreground (deploy/stack.py): Varnish on PORT (8080 unless given) ->
+# 2 gunicorn -> PostgreSQL + Redis (DATABASE_URL, REDIS_URL), plus the task worker. Ctrl-C stops it.
+stack: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8080) $(BIN)/python deploy/stack.py
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -10,6 +10,7 @@ from portal.search import views as search_views
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),
