@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ bench-search: install-dev
 # 2 gunicorn -> PostgreSQL + Redis (DATABASE_URL, REDIS_URL), plus the task worker. Ctrl-C stops it.
 stack: install
 	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8080) $(BIN)/python deploy/stack.py
+
+# wrk against the stack (article, home, news index, search through Varnish) beside the same
+# article HTML as a static file served by nginx; prints req/s, p50/p99, non-2xx and the ratio.
+loadtest: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8090) $(BIN)/python -m deploy.loadtest
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

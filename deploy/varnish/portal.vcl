@@ -112,12 +112,12 @@ sub vcl_backend_response {
     set beresp.http.x-portal-path = bereq.http.x-portal-path;
 
     # An app server error never replaces a good copy: keep serving the old one (grace) or let
-    # the other app server try once.
+    # the other app server try a reader's GET once (never a POST: a comment must not post twice).
     if (beresp.status >= 500) {
         if (bereq.is_bgfetch) {
             return (abandon);
         }
-        if (bereq.retries < 1) {
+        if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
             return (retry);
         }
     }
@@ -128,7 +128,8 @@ sub vcl_backend_response {
 }
 
 sub vcl_backend_error {
-    if (bereq.retries < 1) {
+    # The app server could not be reached (restarting, a worker killed): the next one tries.
+    if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
 }
