@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest faultrun
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,11 @@ stack: install
 # article HTML as a static file served by nginx; prints req/s, p50/p99, non-2xx and the ratio.
 loadtest: install
 	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8090) $(BIN)/python -m deploy.loadtest
+
+# Readers and commenters through the stack while a gunicorn worker is killed, PostgreSQL restarts
+# and Redis stops: on its OWN throwaway PostgreSQL cluster and Redis (never the shared ones).
+faultrun: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8095) $(BIN)/python -m deploy.faultrun
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -96,6 +96,7 @@ class Stack:
         self.config = config
         self.environment = portal_environment(config)
         self.processes = []
+        self.restartable = {}
         self.python = sys.executable
 
     def manage(self, *arguments):
@@ -106,10 +107,12 @@ class Stack:
             check=True,
         )
 
-    def start(self, name, command):
+    def start(self, name, command, restart=False):
         print(f"stack: starting {name}: {' '.join(command)}", flush=True)
         process = subprocess.Popen(command, cwd=PROJECT, env=self.environment)
         self.processes.append((name, process))
+        if restart:
+            self.restartable[name] = command
         return process
 
     def prepare(self):
@@ -141,6 +144,8 @@ class Stack:
                 "--no-startup-delay",
                 "--no-reload",
             ],
+            # Like systemd's Restart=always: the worker exits when the database goes away.
+            restart=True,
         )
         vcl = work_dir / "portal.vcl"
         vcl.write_text(stack_vcl(self.config))
@@ -177,9 +182,18 @@ class Stack:
         raise RuntimeError(f"the stack did not answer at {url} within {timeout} s")
 
     def check_alive(self):
-        for name, process in self.processes:
-            if process.poll() is not None:
+        for index, (name, process) in enumerate(self.processes):
+            if process.poll() is None:
+                continue
+            if name not in self.restartable:
                 raise RuntimeError(f"{name} stopped (exit {process.returncode})")
+            print(f"stack: {name} stopped (exit {process.returncode}), restarting", flush=True)
+            time.sleep(1)
+            command = self.restartable[name]
+            self.processes[index] = (
+                name,
+                subprocess.Popen(command, cwd=PROJECT, env=self.environment),
+            )
 
     def stop(self):
         for _, process in reversed(self.processes):

@@ -132,6 +132,24 @@ sub vcl_backend_error {
     if (bereq.retries < 1 && (bereq.method == "GET" || bereq.method == "HEAD")) {
         return (retry);
     }
+    # No app server can answer and there is no copy to serve (a form, a comment being sent):
+    # tell the reader in Persian, as the portal's own 503 page does.
+    set beresp.status = 503;
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Retry-After = "30";
+    set beresp.http.Cache-Control = "private, no-store";
+    set beresp.ttl = 0s;
+    synthetic({"<!DOCTYPE html>
+<html lang="fa" dir="rtl"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>موقتاً در دسترس نیست | بهزیستی خوزستان</title></head>
+<body><main><h1>سامانه چند لحظه در دسترس نیست</h1>
+<p>اگر نظری فرستاده بودید، ذخیره نشد؛ نیم دقیقهٔ دیگر دوباره بفرستید.</p>
+<p>اگر در شرایط بحرانی هستید، با <a href="tel:123">اورژانس اجتماعی ۱۲۳</a> یا
+<a href="tel:1480">صدای مشاور ۱۴۸۰</a> تماس بگیرید.</p>
+<p><a href="/">بازگشت به صفحهٔ نخست</a></p></main></body></html>
+"});
+    return (deliver);
 }
 
 sub vcl_deliver {
