@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest faultrun
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest faultrun backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,15 @@ loadtest: install
 # and Redis stops: on its OWN throwaway PostgreSQL cluster and Redis (never the shared ones).
 faultrun: install
 	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8095) $(BIN)/python -m deploy.faultrun
+
+# Database (pg_dump custom format) and every media file into var/backups/portal-<time>/ (or BACKUP=dir);
+# restore one into the configured, empty database and media storage: make restore BACKUP=dir.
+backup: install
+	$(MANAGE) backup_portal $(if $(BACKUP),--output $(BACKUP))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=var/backups/portal-..." >&2; exit 2; }
+	$(MANAGE) restore_portal $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3
