@@ -10,11 +10,9 @@ import json
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,6 +22,7 @@ import psycopg
 import pytest
 
 from deploy import stack
+from deploy.background_stack import BackgroundStack
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
@@ -93,30 +92,14 @@ class RunningStack:
             }
         )
         self.environment.pop("DJANGO_SETTINGS_MODULE", None)
-        self.output = []
-        self.ready = threading.Event()
-        self.process = subprocess.Popen(
-            [sys.executable, "deploy/stack.py"],
-            cwd=PROJECT,
-            env=self.environment,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        threading.Thread(target=self.read_output, daemon=True).start()
+        self.background = BackgroundStack(self.environment)
+        self.process = self.background.process
 
-    def read_output(self):
-        for line in self.process.stdout:
-            self.output.append(line)
-            if line.startswith("stack ready at"):
-                self.ready.set()
-
-    def wait_until_ready(self, timeout=300):
-        deadline = time.monotonic() + timeout
-        while not self.ready.wait(0.5):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                pytest.fail("the stack did not start:\n" + "".join(self.output[-40:]))
+    def wait_until_ready(self):
+        try:
+            self.background.wait_until_ready()
+        except RuntimeError as error:
+            pytest.fail(str(error))
 
     def request(self, method, path, headers=None, source_address=None):
         connection = http.client.HTTPConnection(
@@ -142,13 +125,7 @@ class RunningStack:
         )
 
     def stop(self):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        self.background.stop()
 
 
 @pytest.fixture(scope="module")
