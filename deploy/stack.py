@@ -22,6 +22,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+import dj_database_url
+import psycopg
+import psycopg.sql
+
 PROJECT = Path(__file__).resolve().parent.parent
 VCL = PROJECT / "deploy" / "varnish" / "portal.vcl"
 APP_SERVERS_BLOCK = re.compile(r"# BEGIN app servers\n.*?# END app servers\n", re.DOTALL)
@@ -115,7 +119,30 @@ class Stack:
             self.restartable[name] = command
         return process
 
+    def create_database_if_missing(self):
+        settings = dj_database_url.parse(self.config["database_url"])
+        if "postgresql" not in settings["ENGINE"]:
+            return
+        server = {
+            "host": settings["HOST"] or "127.0.0.1",
+            "port": settings["PORT"] or 5432,
+            "user": settings["USER"],
+            "password": settings["PASSWORD"] or None,
+        }
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", (settings["NAME"],)
+            ).fetchone()
+            if not exists:
+                print(f"stack: creating database {settings['NAME']}", flush=True)
+                connection.execute(
+                    psycopg.sql.SQL("CREATE DATABASE {}").format(
+                        psycopg.sql.Identifier(settings["NAME"])
+                    )
+                )
+
     def prepare(self):
+        self.create_database_if_missing()
         self.manage("migrate", "--noinput", "-v0")
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("load_demo_content")
