@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search
+.PHONY: run test serve lint format install install-dev demo publish-scheduled bench check-links clean bench-search stack loadtest faultrun backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,30 @@ bench-search: install-dev
 	mkdir -p var
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench_search $(BENCH_ARGS)
+
+# The production shape in the foreground (deploy/stack.py): Varnish on PORT (8080 unless given) ->
+# 2 gunicorn -> PostgreSQL + Redis (DATABASE_URL, REDIS_URL), plus the task worker. Ctrl-C stops it.
+stack: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8080) $(BIN)/python deploy/stack.py
+
+# wrk against the stack (article, home, news index, search through Varnish) beside the same
+# article HTML as a static file served by nginx; prints req/s, p50/p99, non-2xx and the ratio.
+loadtest: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8090) $(BIN)/python -m deploy.loadtest
+
+# Readers and commenters through the stack while a gunicorn worker is killed, PostgreSQL restarts
+# and Redis stops: on its OWN throwaway PostgreSQL cluster and Redis (never the shared ones).
+faultrun: install
+	PORT=$(if $(filter command line environment,$(origin PORT)),$(PORT),8095) $(BIN)/python -m deploy.faultrun
+
+# Database (pg_dump custom format) and every media file into var/backups/portal-<time>/ (or BACKUP=dir);
+# restore one into the configured, empty database and media storage: make restore BACKUP=dir.
+backup: install
+	$(MANAGE) backup_portal $(if $(BACKUP),--output $(BACKUP))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "make restore BACKUP=var/backups/portal-..." >&2; exit 2; }
+	$(MANAGE) restore_portal $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

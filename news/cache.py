@@ -1,14 +1,16 @@
 """What a shared cache in front of the portal must drop when news changes.
 
 Wagtail purges a page's own address when it is published or unpublished. An article also shows
-in listings: the home page, the news index, its section, its tags, its Jalali month's archive
-and their feeds. Those are purged here, with the article, when it is published or unpublished.
+in listings: the home page, the news index, its section, its tags, its Jalali month's archive,
+their feeds and the sitemap. Those are purged here, with the article, when it is published or
+unpublished.
 Nothing is computed when no cache is configured (WAGTAILFRONTENDCACHE, see the settings).
 """
 
 from persiantools.jdatetime import JalaliDate
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -34,7 +36,9 @@ def listing_urls(article):
 def purge_listings(sender, instance, **kwargs):
     if not settings.WAGTAILFRONTENDCACHE:
         return
+    site = instance.get_site()
     batch = PurgeBatch()
-    batch.add_page(instance.get_site().root_page)
+    batch.add_page(site.root_page)
+    batch.add_url(site.root_url + reverse("sitemap"))
     batch.add_urls(listing_urls(instance))
     batch.purge()

@@ -36,6 +36,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("captcha/", include("news.comments.captcha_urls")),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.health, name="health"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search_views.search, name="search"),
     path("api/v2/", api_router.urls),

@@ -1,10 +1,18 @@
-"""Moderators hear about every new comment by email, crisis ones marked as urgent."""
+"""Moderators hear about every new comment by email, crisis ones marked as urgent.
+
+The mail is sent by the task worker (TASKS in the settings), not in the reader's request: a slow
+mail server must not hold up posting a comment.
+"""
+
+from django_tasks import task
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from news.models import Comment
 
 # Named, because a second authentication backend (login throttling) makes with_perm ask which.
 PERMISSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -18,8 +26,14 @@ def moderator_emails():
 
 
 def notify_moderators(comment):
+    email_moderators_about.enqueue(comment.pk)
+
+
+@task()
+def email_moderators_about(comment_pk):
+    comment = Comment.objects.select_related("article").filter(pk=comment_pk).first()
     recipients = moderator_emails()
-    if not recipients:
+    if comment is None or not recipients:
         return
     subject = f"نظر تازه دربارهٔ «{comment.article.title}»"
     if comment.priority:

@@ -336,3 +336,56 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
         "TIMEOUT": float(os.environ.get("FRONTEND_CACHE_PURGE_TIMEOUT", "3")),
     }
+
+# Production shape (issue 11): what pages tell browsers and shared caches (portal/cache_policy.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "portal.cache_policy.SharedCachePolicyMiddleware",
+)
+CACHE_POLICY_BROWSER_MAX_AGE = int(os.environ.get("CACHE_POLICY_BROWSER_MAX_AGE", "60"))
+# Purged on publish (Wagtail pages, sitemap): the shared cache may keep them a day.
+CACHE_POLICY_PURGED_SHARED_MAX_AGE = int(
+    os.environ.get("CACHE_POLICY_PURGED_SHARED_MAX_AGE", "86400")
+)
+# Never purged (search, API, e-service lists, errors): a few minutes.
+CACHE_POLICY_SHARED_MAX_AGE = int(os.environ.get("CACHE_POLICY_SHARED_MAX_AGE", "300"))
+CACHE_POLICY_STALE_WHILE_REVALIDATE = 60
+CACHE_POLICY_STALE_IF_ERROR = 86400
+
+# Background work (issue 11): shared-cache purges, search index updates and moderators' e-mails are
+# tasks (Wagtail 8 enqueues its purges and index updates through django-tasks). "immediate" runs
+# them in the request (development, tests); "database" stores them in the portal's database for
+# `manage.py db_worker` (production: no extra service, works on SQLite and PostgreSQL).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+
+# Shared media (issue 11): with MEDIA_STORAGE=s3, images, documents and renditions live in an
+# S3-compatible bucket (AWS, MinIO, Ceph, ArvanCloud), so every app server sees the same files.
+# Keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (read by boto3 itself). Default: disk.
+if os.environ.get("MEDIA_STORAGE", "local") == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            # Public files at a stable address a shared cache can keep (no signed query strings).
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    # Pages show images and play audio from the bucket: the CSP must allow its origin.
+    MEDIA_S3_ORIGIN = (
+        "https://" + os.environ["MEDIA_S3_CUSTOM_DOMAIN"]
+        if os.environ.get("MEDIA_S3_CUSTOM_DOMAIN")
+        else _origin(os.environ.get("MEDIA_S3_ENDPOINT_URL", "")) or "https://*.amazonaws.com"
+    )
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        for _directive in ("img-src", "media-src"):
+            _policy["DIRECTIVES"][_directive].append(MEDIA_S3_ORIGIN)

@@ -30,6 +30,7 @@ def test_publishing_an_article_purges_it_and_every_listing_that_shows_it(
     assert set(shared_cache) == {
         path_of(article),
         "/",
+        "/sitemap.xml",
         "/news/",
         "/news/rss/",
         "/news/atom/",

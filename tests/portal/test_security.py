@@ -173,15 +173,17 @@ def test_reset_requests_from_one_address_are_limited(client, editor, settings):
 
 
 def settings_from(**environment):
-    """Django settings as a process started with this environment would read them."""
+    """Django settings as a process started with this environment would read them (and the
+    search index a news page would go to)."""
     script = (
         "import json, django; django.setup(); from django.conf import settings; "
         "from modelsearch.backends import get_search_backend; "
         "from news.models import NewsPage; "
         "backend = get_search_backend('default'); "
         "params = settings.WAGTAILSEARCH_BACKENDS['default']; "
-        "index = backend.get_index_for_model(NewsPage).name; "
-        "print(json.dumps({'params': params, 'index': index}))"
+        "index = getattr(backend.get_index_for_model(NewsPage), 'name', None); "
+        "csp = settings.CONTENT_SECURITY_POLICY['DIRECTIVES']; "
+        "print(json.dumps({'params': params, 'index': index, 'csp': csp}))"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", **environment}
     result = subprocess.run(
@@ -231,3 +233,14 @@ def test_the_error_page_keeps_its_own_style_under_the_policy(client, settings):
     sources = policy(response)["style-src"]
     assert f"'sha256-{digest}'" in sources
     assert "'unsafe-inline'" not in sources
+
+
+def test_images_from_the_shared_media_bucket_are_allowed_by_the_policy():
+    found = settings_from(
+        MEDIA_STORAGE="s3",
+        MEDIA_S3_BUCKET="portal-media",
+        MEDIA_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert "http://127.0.0.1:9000" in found["csp"]["img-src"]
+    assert "http://127.0.0.1:9000" in found["csp"]["media-src"]
+    assert "http://127.0.0.1:9000" not in found["csp"]["script-src"]
