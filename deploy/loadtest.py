@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,7 +21,35 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from deploy import stack
 from deploy.background_stack import BackgroundStack
+
+PUBLISH_ROUNDS = 5
+# Run inside `manage.py shell` with the app servers' settings: publish the article under a new
+# title, then read the news index and the article through Varnish until both show it.
+MEASURE_PUBLISH = """
+import json, os, statistics, time, urllib.request
+from urllib.parse import unquote
+from news.models import NewsPage
+
+base, path = os.environ["STACK_BASE"], os.environ["ARTICLE_PATH"]
+page = NewsPage.objects.get(slug=unquote(path.rstrip("/").rsplit("/", 1)[1]))
+delays = []
+for number in range(int(os.environ["ROUNDS"])):
+    title = f"{page.title.split(' | ')[0]} | {time.time_ns()}"
+    page.title = title
+    page.save_revision().publish()
+    published = time.monotonic()
+    waiting = {"/news/", path}
+    while waiting and time.monotonic() - published < 30:
+        for url in list(waiting):
+            with urllib.request.urlopen(base + url, timeout=10) as response:
+                if title in response.read().decode():
+                    waiting.discard(url)
+        time.sleep(0.02)
+    delays.append(time.monotonic() - published if not waiting else float("inf"))
+print(json.dumps(delays))
+"""
 
 NGINX_CONF = """
 daemon off;
@@ -87,6 +116,21 @@ def wrk(url, seconds, connections):
     }
 
 
+def publish_to_visible_seconds(environment, base, article_path):
+    """Seconds from each publish returning to its new title showing through Varnish."""
+    portal = stack.portal_environment(stack.configuration(environment), environment)
+    portal.update(STACK_BASE=base, ARTICLE_PATH=article_path, ROUNDS=str(PUBLISH_ROUNDS))
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", MEASURE_PUBLISH],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=portal,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def main():
     for program in ("wrk", "nginx", "varnishd"):
         if not (shutil.which(program) or Path("/usr/sbin", program).exists()):
@@ -127,6 +171,7 @@ def main():
             results = {}
             for name, url in targets:
                 results[name] = wrk(url, seconds, connections)
+            delays = publish_to_visible_seconds(environment, base, article)
         finally:
             nginx.terminate()
             nginx.wait()
@@ -146,6 +191,12 @@ def main():
     static = results["same article HTML, static file (nginx)"]["requests_per_second"]
     ratio = results["article (Varnish)"]["requests_per_second"] / static
     print(f"\ncached article / static nginx: {ratio:.2f}x (target >= 0.5x)")
+    delays.sort()
+    print(
+        f"publish -> visible through Varnish (news index and article, {len(delays)} publishes):"
+        f" median {statistics.median(delays):.2f} s, slowest {delays[-1]:.2f} s"
+        " (target: median <= 1 s)"
+    )
 
 
 if __name__ == "__main__":
