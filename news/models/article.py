@@ -72,7 +72,8 @@ class ArticleMixin:
         """Pinned articles first, then the newest sharing a tag; never the article itself."""
         pinned = [
             pin.related
-            for pin in self.pinned_related.select_related("related__section")
+            # The list shows titles and dates only; a body is most of an article row's size.
+            for pin in self.pinned_related.select_related("related__section").defer("related__body")
             if pin.related.live and pin.related_id != self.pk
         ]
         by_tags = (
