@@ -54,7 +54,8 @@ format: install-dev
 publish-scheduled: install
 	$(MANAGE) publish_scheduled
 
-# News benchmark on its own throwaway database (the command refuses a name without "bench"):
+# News benchmark at 2,000 and 20,000 articles on its own throwaway database (the command refuses
+# a name without "bench"):
 # SQLite by default; for PostgreSQL, createdb portal_news_bench and pass
 # NEWS_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_news_bench.
 NEWS_BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/var/bench-news.sqlite3

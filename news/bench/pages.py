@@ -6,11 +6,14 @@ import random
 import statistics
 import time
 import uuid
+from urllib.parse import quote
 
+from persiantools.jdatetime import JalaliDate
 from PIL import Image as PILImage
 
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -20,9 +23,14 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 
 from news.bench.common import insert_articles, next_news_code, percentile
+from news.listing import PAGE_SIZE, JalaliMonth
 from news.models import NewsDailyViews, NewsIndexPage, NewsPage, NewsPageTag, NewsSection
 
 BATCH = 500
+# Real newsrooms tag like Zipf's law: a handful of tags on thousands of articles, most on a few.
+TAG_COUNT = 1500
+TAG_WEIGHTS = [1 / rank for rank in range(1, TAG_COUNT + 1)]
+SECTION_WEIGHTS = [40, 25, 15, 10, 6, 4]
 SECTIONS = ["اجتماعی", "اشتغال", "توانبخشی", "شهرستان‌ها", "پیشگیری", "کودکان و نوجوانان"]
 PLACES = ["اهواز", "دزفول", "آبادان", "خرمشهر", "شوشتر", "بهبهان", "ماهشهر", "ایذه", "اندیمشک"]
 SUBJECTS = [
@@ -77,7 +85,7 @@ def create_articles(total, stdout, seed=1405, image_count=20):
         return 0
     sections = [NewsSection.objects.get_or_create(name=name)[0] for name in SECTIONS]
     tags = []
-    for number in range(300):
+    for number in range(TAG_COUNT):
         name = f"{rng.choice(PLACES)} {number + 1}" if number else "خوزستان"
         tag = Tag.objects.filter(name=name).first() or Tag.objects.create(
             name=name, slug=slugify(name, allow_unicode=True)
@@ -104,7 +112,7 @@ def create_articles(total, stdout, seed=1405, image_count=20):
                     main_image=rng.choice(images),
                     main_image_decorative=True,
                     published_at=published,
-                    section=rng.choice(sections),
+                    section=rng.choices(sections, SECTION_WEIGHTS)[0],
                     news_code=code,
                 )
             )
@@ -112,7 +120,7 @@ def create_articles(total, stdout, seed=1405, image_count=20):
         NewsPageTag.objects.bulk_create(
             NewsPageTag(content_object_id=article.pk, tag=tag)
             for article in articles
-            for tag in {tags[0], *rng.sample(tags, 3)}
+            for tag in set(rng.choices(tags, TAG_WEIGHTS, k=3))
         )
         NewsDailyViews.objects.bulk_create(
             NewsDailyViews(page_id=article.pk, day=timezone.localdate(), count=rng.randint(1, 500))
@@ -126,7 +134,7 @@ def measure(paths, repeat):
     """Queries and render time (ms) per path, timed in process through Django's test client."""
     client = Client(HTTP_HOST="localhost")
     results = []
-    for label, path in paths:
+    for label, path, *_ in paths:
         for _ in range(3):  # warm caches (templates, renditions, site root paths)
             client.get(path)
         timings = []
@@ -148,14 +156,32 @@ def measure(paths, repeat):
     return results
 
 
+# What each page should cost at any archive size (issue 15): in-process median ms, warm queries.
+ARTICLE_TARGET = (5, 6)
+LISTING_TARGET = (4, 5)
+SEARCH_TARGET = (8, None)
+
+
 def bench_paths():
+    """(label, path, target) for every page type readers reach, chosen the same way at any size."""
     index = NewsIndexPage.objects.get()
     article = NewsPage.objects.published().newest_first().first()
-    tag = Tag.objects.get(name="خوزستان")
+    tag_counts = NewsPageTag.objects.values("tag").annotate(uses=Count("id")).order_by("-uses")
+    common_tag = Tag.objects.get(pk=tag_counts.first()["tag"])
+    rare_tag = Tag.objects.get(pk=tag_counts.last()["tag"])
+    section = NewsSection.objects.annotate(uses=Count("pages")).order_by("-uses").first()
+    published = JalaliDate(timezone.localtime(article.published_at).date())
+    month = JalaliMonth(published.year, published.month)
+    month = month.previous()  # a full month, not the current partial one
+    deep_page = max(1, NewsPage.objects.published().count() // PAGE_SIZE // 2)
     return [
-        ("home", "/"),
-        ("news index", index.url),
-        ("news index page 50", f"{index.url}?page=50"),
-        ("tag page", index.tag_url(tag)),
-        ("article", article.url),
+        ("article", article.url, ARTICLE_TARGET),
+        ("home", "/", LISTING_TARGET),
+        ("news index", index.url, LISTING_TARGET),
+        (f"news index p.{deep_page}", f"{index.url}?page={deep_page}", LISTING_TARGET),
+        ("section", index.section_url(section), LISTING_TARGET),
+        ("tag (common)", index.tag_url(common_tag), LISTING_TARGET),
+        ("tag (rare)", index.tag_url(rare_tag), LISTING_TARGET),
+        ("archive month", index.archive_url(month), LISTING_TARGET),
+        ("search", "/search/?q=" + quote("بهزیستی"), SEARCH_TARGET),
     ]

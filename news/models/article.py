@@ -4,12 +4,15 @@ A mixin of NewsPage (pages.py), so that the page's own methods build its context
 imports the page model.
 """
 
+import uuid
+from functools import cache
 from urllib.parse import quote, urlencode
 
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from news import fragments
 from portal.jalali import iso_8601
 from portal.json_ld import json_ld_script
 from portal.models import OrganisationSettings
@@ -39,6 +42,19 @@ def share_links(title, url):
             "url": f"mailto:?subject={quote(title)}&body={quote(text)}",
         },
     ]
+
+
+def fragment_settings(article, request):
+    """The cache key of the article's fragments; a preview shows a draft, so it is never stored
+    and never matches a published article's key."""
+    if getattr(request, "is_preview", False):
+        return {"fragment_key": f"preview:{uuid.uuid4().hex}", "fragment_timeout": 0}
+    return {
+        "fragment_key": ":".join(
+            (fragments.generation(), request.scheme, request.get_host(), str(article.pk))
+        ),
+        "fragment_timeout": fragments.FRAGMENT_TIMEOUT,
+    }
 
 
 class ArticleMixin:
@@ -72,7 +88,8 @@ class ArticleMixin:
         """Pinned articles first, then the newest sharing a tag; never the article itself."""
         pinned = [
             pin.related
-            for pin in self.pinned_related.select_related("related__section")
+            # The list shows titles and dates only; a body is most of an article row's size.
+            for pin in self.pinned_related.select_related("related__section").defer("related__body")
             if pin.related.live and pin.related_id != self.pk
         ]
         by_tags = (
@@ -144,27 +161,59 @@ class ArticleMixin:
         prefetch_related_objects(images, "renditions")
 
     def article_context(self, request):
-        self.prefetch_renditions()
-        canonical_url = self.get_full_url(request)
-        tags = list(self.tags.all())
-        breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
-        news_index = breadcrumbs[-1].specific
-        for tag in tags:
-            tag.url = news_index.tag_url(tag)
-        social_image = None
-        if self.main_image:
+        """What the article's template shows, each value computed only when the template first
+        reads it: on a warm fragment cache (news/fragments.py) the page reads almost none."""
+
+        @cache
+        def tags():
+            found = list(self.tags.all())
+            for tag in found:
+                tag.url = news_index().tag_url(tag)
+            return found
+
+        @cache
+        def breadcrumbs():
+            return list(self.get_ancestors().filter(depth__gt=1))
+
+        @cache
+        def news_index():
+            return breadcrumbs()[-1].specific
+
+        @cache
+        def social_image_url():
+            if not self.main_image:
+                return None
+            self.prefetch_renditions()
             rendition = self.main_image.get_rendition(SOCIAL_IMAGE)
-            social_image = request.build_absolute_uri(rendition.url)
+            return request.build_absolute_uri(rendition.url)
+
+        @cache
+        def canonical_url():
+            return self.get_full_url(request)
+
+        @cache
+        def short_url():
+            return request.build_absolute_uri(self.short_url)
+
+        def prefetched(value):
+            # Every image on the page in one query, before the body or main image renders.
+            self.prefetch_renditions()
+            return value
+
         return {
             "breadcrumbs": breadcrumbs,
             "news_index": news_index,
-            "section_url": news_index.section_url(self.section) if self.section else None,
+            "section_url": lambda: news_index().section_url(self.section) if self.section else None,
             "canonical_url": canonical_url,
-            "short_url": request.build_absolute_uri(self.short_url),
+            "short_url": short_url,
             "tags": tags,
-            "reading_minutes": self.reading_minutes,
-            "related_news": self.related_news([tag.pk for tag in tags]),
-            "share_links": share_links(self.title, canonical_url),
-            "social_image_url": social_image,
-            "structured_data": self.structured_data(request, canonical_url, social_image, tags),
+            "reading_minutes": lambda: self.reading_minutes,
+            "related_news": cache(lambda: self.related_news([tag.pk for tag in tags()])),
+            "share_links": lambda: share_links(self.title, canonical_url()),
+            "social_image_url": social_image_url,
+            "structured_data": lambda: self.structured_data(
+                request, canonical_url(), social_image_url(), tags()
+            ),
+            "article_images": lambda: prefetched(""),
+            **fragment_settings(self, request),
         }

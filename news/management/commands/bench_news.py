@@ -1,38 +1,116 @@
+import re
+import shutil
+import subprocess
+
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.encoding import iri_to_uri
 
 from news.bench.common import require_bench_database
 from news.bench.pages import bench_paths, create_articles, measure
 from news.models import NewsPage
 
 
+def target_text(target):
+    milliseconds, queries = target
+    return f"≤{milliseconds} ms" + (f", ≤{queries} q" if queries else " + search")
+
+
+def met(row, target):
+    milliseconds, queries = target
+    return row["median"] <= milliseconds and (queries is None or row["queries"] <= queries)
+
+
 class Command(BaseCommand):
     help = (
-        "Fill a throwaway database with news (bulk) and time the home page, news index, a tag page "
-        "and an article in process. Refuses to run unless the database name contains 'bench'; "
-        "`make bench` sets that up."
+        "Grow a throwaway database of news (bulk) to each size in turn and time every page type "
+        "in process at each size, beside the targets; --wrk URL also loads a running server "
+        "(`make serve`) with wrk. Refuses to run unless the database name contains 'bench'."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=20_000)
-        parser.add_argument("--repeat", type=int, default=50, help="timed requests per page")
+        parser.add_argument(
+            "--articles",
+            default="2000,20000",
+            help="archive sizes to measure at, ascending (a database already larger skips a size)",
+        )
+        parser.add_argument("--repeat", type=int, default=100, help="timed requests per page")
+        parser.add_argument(
+            "--wrk",
+            metavar="URL",
+            help="also run wrk against this server, e.g. http://127.0.0.1:8000",
+        )
+        parser.add_argument("--wrk-seconds", type=int, default=10)
+        parser.add_argument("--wrk-connections", type=int, default=16)
 
     def handle(self, *args, **options):
         name = require_bench_database()
         # Timings measure the code, not a DEBUG toolbar or SQL logging.
         settings.DEBUG = False
-        self.stdout.write(f"database: {connection.vendor} {name}")
-        added = create_articles(options["articles"], self.stdout)
-        self.stdout.write(f"articles: {NewsPage.objects.count()} ({added} added now)")
-        # A live database keeps planner statistics up to date (autovacuum); bulk loading does not.
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
         cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
-        self.stdout.write(f"cache: {cache}; {options['repeat']} timed requests per page\n")
-        self.stdout.write(f"{'page':<22}{'status':>7}{'queries':>9}{'median ms':>11}{'p95 ms':>9}")
-        for row in measure(bench_paths(), options["repeat"]):
+        self.stdout.write(f"database: {connection.vendor} {name}; cache: {cache}")
+        try:
+            sizes = sorted(int(size) for size in str(options["articles"]).split(","))
+        except ValueError as error:
+            raise CommandError(
+                "--articles: اندازه‌ها را با ویرگول جدا کنید، مثلاً 2000,20000"
+            ) from error
+        for size in sizes:
+            if NewsPage.objects.count() > size:
+                self.stdout.write(f"\n{size} articles: skipped, the database already has more")
+                continue
+            added = create_articles(size, self.stdout)
+            # A live database keeps planner statistics current (autovacuum); bulk loading does not.
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            self.report(size, added, options)
+
+    def report(self, size, added, options):
+        count = NewsPage.objects.count()
+        self.stdout.write(
+            f"\n{count} articles ({added} added now); {options['repeat']} timed requests per page"
+        )
+        self.stdout.write(
+            f"{'page':<20}{'status':>7}{'queries':>8}{'median ms':>10}{'p95 ms':>8}"
+            f"  {'target':<18}met"
+        )
+        paths = bench_paths()
+        for (_label, _path, target), row in zip(
+            paths, measure(paths, options["repeat"]), strict=True
+        ):
             self.stdout.write(
-                f"{row['label']:<22}{row['status']:>7}{row['queries']:>9}"
-                f"{row['median']:>11.1f}{row['p95']:>9.1f}"
+                f"{row['label']:<20}{row['status']:>7}{row['queries']:>8}"
+                f"{row['median']:>10.1f}{row['p95']:>8.1f}  {target_text(target):<18}"
+                f"{'yes' if met(row, target) else 'NO'}"
+            )
+        if options["wrk"]:
+            self.run_wrk(options, paths)
+
+    def run_wrk(self, options, paths):
+        wrk = shutil.which("wrk")
+        if not wrk:
+            raise CommandError("wrk نصب نیست (apt-get install wrk).")
+        seconds, connections = options["wrk_seconds"], options["wrk_connections"]
+        self.stdout.write(f"wrk against {options['wrk']}: {connections} connections, {seconds} s")
+        self.stdout.write(f"{'page':<20}{'req/s':>9}{'latency':>12}")
+        for label, path, _target in paths:
+            result = subprocess.run(  # noqa: S603 - fixed program, arguments from our own options
+                [
+                    wrk,
+                    "-t2",
+                    f"-c{connections}",
+                    f"-d{seconds}s",
+                    options["wrk"].rstrip("/") + iri_to_uri(path),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            rate = re.search(r"Requests/sec:\s+([\d.]+)", result.stdout)
+            latency = re.search(r"Latency\s+(\S+)", result.stdout)
+            self.stdout.write(
+                f"{label:<20}{rate.group(1) if rate else '?':>9}"
+                f"{latency.group(1) if latency else '?':>12}"
             )

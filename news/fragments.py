@@ -1,0 +1,62 @@
+"""Rendered article fragments, cached under a *generation* token that any content change replaces.
+
+An article's page shows far more than its own row: its tags, section, related news, approved
+comments, the organisation's name and logo, images, help lines and e-services. Rather than track
+which of those each cached fragment used, any save or delete of a model readers can see starts a
+new generation; fragments of older generations are never read again and simply expire. Edits are
+rare next to reads, so the cache stays warm. View counts are the exception: they change on every
+read and no fragment shows them; nor do comments, which the page always reads live.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.contrib.settings.models import BaseSiteSetting
+
+GENERATION_KEY = "news:fragments:generation"
+FRAGMENT_TIMEOUT = 60 * 60 * 24
+# Apps whose rows appear on public pages; any save or delete there may change a fragment.
+WATCHED_APPS = {"news", "portal", "eservices", "taggit", "wagtailcore", "wagtailimages"}
+# Rows that change without changing what a fragment shows (and change often). Comments are
+# rendered outside the fragments, so a moderator's approval never empties the cache.
+IGNORED_MODELS = {"news.newsdailyviews", "news.comment", "wagtailimages.rendition"}
+# Wagtail fills these in on an image the first time a page needs them: bookkeeping, not content.
+IGNORED_FIELDS = {"file_size", "file_hash"}
+
+
+def generation():
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
+        token = cache.get(GENERATION_KEY)
+    # A dummy cache stores nothing, and then no fragment is ever read back either.
+    return token or "uncached"
+
+
+def start_new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def content_changed(sender, **kwargs):
+    if sender._meta.app_label not in WATCHED_APPS or sender._meta.label_lower in IGNORED_MODELS:
+        return
+    if kwargs.get("created") and issubclass(sender, BaseSiteSetting):
+        # Wagtail creates a site's settings row, with its defaults, on the first page view that
+        # reads it: the page already showed those defaults.
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields and set(update_fields) <= IGNORED_FIELDS:
+        return
+    start_new_generation()
+    # Again after commit: a page rendered between the first bump and the commit may have
+    # cached the old rows under the new generation.
+    transaction.on_commit(start_new_generation)
+
+
+def connect():
+    post_save.connect(content_changed, dispatch_uid="news-fragments-save")
+    post_delete.connect(content_changed, dispatch_uid="news-fragments-delete")
+    m2m_changed.connect(content_changed, dispatch_uid="news-fragments-m2m")
