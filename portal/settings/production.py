@@ -1,3 +1,5 @@
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .environment import env_bool, required_url, secret_key
 
@@ -20,3 +22,12 @@ WAGTAILADMIN_BASE_URL = required_url(
 # Upgrade any stray http:// subresource on the public site and in the admin.
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
+
+# Several app-server processes must share one cache: comment and login limits count in it, and
+# the article fragments and e-services blocks are renewed through it when an editor saves.
+# A per-process memory cache would let each worker count alone and show its own stale copy.
+if not REDIS_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL is not set. With production settings the portal needs a shared cache for its "
+        "app servers, e.g. REDIS_URL=redis://127.0.0.1:6379/0"
+    )

@@ -16,7 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, **environment):
-    from_the_machine = {"DJANGO_SECRET_KEY", "WAGTAILADMIN_BASE_URL"}
+    from_the_machine = {"DJANGO_SECRET_KEY", "WAGTAILADMIN_BASE_URL", "REDIS_URL"}
     env = {key: value for key, value in os.environ.items() if key not in from_the_machine}
     env.update(environment)
     return subprocess.run(
@@ -51,6 +51,7 @@ def test_production_settings_pass_the_deployment_checklist():
         DJANGO_SECRET_KEY="a-long-random-production-secret-for-this-test-only-0123456789abcdef",
         ALLOWED_HOSTS="portal.example",
         WAGTAILADMIN_BASE_URL="https://portal.example",
+        REDIS_URL="redis://127.0.0.1:6379/0",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -63,6 +64,17 @@ def test_production_settings_refuse_to_start_without_the_admin_base_url():
     )
     assert result.returncode != 0
     assert "WAGTAILADMIN_BASE_URL is not set" in result.stderr
+
+
+def test_production_settings_refuse_to_start_without_a_shared_cache():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-for-this-test-only-0123456789abcdef",
+        WAGTAILADMIN_BASE_URL="https://portal.example",
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL is not set" in result.stderr
 
 
 @pytest.mark.django_db
