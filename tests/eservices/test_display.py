@@ -101,8 +101,18 @@ def test_links_to_other_systems_say_so_in_their_accessible_name(client):
     link = re.search(
         r'<a class="eservice-card__link" href="https://pension[^"]*"[^>]*>(.*?)</a>', html, re.S
     )
-    assert text_of(link[1]) == "استعلام مستمری (پیوند به سامانهٔ بیرونی)"
+    spoken = re.sub(r'<span[^>]*aria-hidden="true"[^>]*>[^<]*</span>', "", link[1])
+    assert text_of(spoken) == "استعلام مستمری (پیوند به سامانهٔ بیرونی)"
     assert '<span class="visually-hidden"> (پیوند به سامانهٔ بیرونی)</span>' in link[1]
+
+
+def test_external_link_arrow_stays_on_the_line_of_the_last_word(client):
+    make.eservice(title="استعلام مستمری", address="https://pension.behzisti.example/")
+    html = client.get("/").content.decode()
+    # A word joiner (U+2060), not a space, between the last word and the arrow: no line break.
+    assert (
+        'استعلام مستمری<span class="external-link__mark" aria-hidden="true">\u2060↖</span>' in html
+    )
 
 
 def test_built_in_icon_is_inline_svg_hidden_from_screen_readers(client):
