@@ -1,4 +1,4 @@
-"""Small things a reader sees: Persian list numbers, arrows of outside links kept with their words."""
+"""Small things a reader sees: Persian list numbers, outside-link arrows kept with their words."""
 
 import io
 
