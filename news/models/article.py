@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from portal.jalali import iso_8601
 from portal.json_ld import json_ld_script
 from portal.models import OrganisationSettings
+from portal.site_address import absolute_url
 
 # Persian readers read fewer words a minute than English readers (studies of silent reading in
 # Persian and Arabic put adults around 150–200 words a minute, against 230–250 for English):
@@ -93,13 +94,13 @@ class ArticleMixin:
         publisher = {
             "@type": "Organization",
             "name": organisation.name,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         }
         if organisation.logo_id:
             logo = organisation.logo.get_rendition("height-120|format-png")
             publisher["logo"] = {
                 "@type": "ImageObject",
-                "url": request.build_absolute_uri(logo.url),
+                "url": absolute_url(request, logo.url),
             }
         # A preview of an article never published has no date yet: show the moment of previewing.
         published = self.published_at or self.first_published_at or timezone.now()
@@ -154,13 +155,13 @@ class ArticleMixin:
         social_image = None
         if self.main_image:
             rendition = self.main_image.get_rendition(SOCIAL_IMAGE)
-            social_image = request.build_absolute_uri(rendition.url)
+            social_image = absolute_url(request, rendition.url)
         return {
             "breadcrumbs": breadcrumbs,
             "news_index": news_index,
             "section_url": news_index.section_url(self.section) if self.section else None,
             "canonical_url": canonical_url,
-            "short_url": request.build_absolute_uri(self.short_url),
+            "short_url": absolute_url(request, self.short_url),
             "tags": tags,
             "reading_minutes": self.reading_minutes,
             "related_news": self.related_news([tag.pk for tag in tags]),
