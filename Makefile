@@ -25,6 +25,7 @@ install-dev: $(VENV)/.dev-installed
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} $(MANAGE) set_site_address
 	$(MANAGE) ensure_admin
 
 run: demo
@@ -37,6 +38,7 @@ test: install-dev
 serve: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) set_site_address
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi \
 		--bind 127.0.0.1:$(PORT) --workers 2 --no-control-socket --access-logfile -
 

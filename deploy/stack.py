@@ -146,6 +146,7 @@ class Stack:
         self.manage("migrate", "--noinput", "-v0")
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("load_demo_content")
+        self.manage("set_site_address")
         self.manage("ensure_admin")
 
     def run_services(self, work_dir):

@@ -6,12 +6,17 @@ class NewsConfig(AppConfig):
     verbose_name = "اخبار"
 
     def ready(self):
+        from django.db.models.signals import post_delete
+
         from wagtail.signals import page_published, page_unpublished
 
         from news import fragments
         from news.cache import purge_listings
         from news.models import NewsPage
+        from news.models.index import forget_archive_months
 
         page_published.connect(purge_listings, sender=NewsPage)
         page_unpublished.connect(purge_listings, sender=NewsPage)
         fragments.connect()
+        for signal in (page_published, page_unpublished, post_delete):
+            signal.connect(forget_archive_months, sender=NewsPage)

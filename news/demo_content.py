@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from news.demo_illustrations import illustration
 from news.models import Comment, NewsIndexPage, NewsPage, NewsSection
 from portal.demo_content import home_page
 
@@ -158,7 +159,12 @@ def load(stdout):
     index = news_index()
     created = 0
     for spec in ARTICLES:
-        if NewsPage.objects.filter(slug=spec["slug"]).exists():
+        existing = NewsPage.objects.filter(slug=spec["slug"]).first()
+        if existing:
+            if not existing.main_image_id:  # demo loaded before articles had illustrations
+                existing.main_image = illustration(spec["slug"], spec["section"])
+                existing.main_image_decorative = True
+                existing.save_revision().publish()
             continue
         published_at = timezone.now() - datetime.timedelta(days=spec["days_ago"])
         article = NewsPage(
@@ -169,6 +175,9 @@ def load(stdout):
             section=sections[spec["section"]],
             published_at=published_at,
             body=[("paragraph", f"<p>{paragraph}</p>") for paragraph in spec["body"]],
+            # Shapes in the section's colour, no information in them: decorative (alt="").
+            main_image=illustration(spec["slug"], spec["section"]),
+            main_image_decorative=True,
         )
         article.tags.set(spec["tags"])
         index.add_child(instance=article)

@@ -8,6 +8,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
+from portal.site_address import absolute_url
+
 FEED_LENGTH = 30
 FEED_RENDITION = "width-800|format-jpeg"
 
@@ -27,13 +29,18 @@ class NewsRssFeed(Feed):
             return f"{index.title} - برچسب {obj['tag'].name}"
         return index.title
 
+    # Absolute addresses from the site's own address (portal.site_address): Django's feeds would
+    # otherwise prefix the request's Host header.
     def link(self, obj):
         index = obj["index"]
         if obj["section"]:
-            return index.section_url(obj["section"])
+            return absolute_url(self.request, index.section_url(obj["section"]))
         if obj["tag"]:
-            return index.tag_url(obj["tag"])
-        return index.url
+            return absolute_url(self.request, index.tag_url(obj["tag"]))
+        return absolute_url(self.request, index.url)
+
+    def feed_url(self, obj):
+        return absolute_url(self.request, self.request.path)
 
     def description(self, obj):
         return obj["index"].intro or "خبرهای بهزیستی استان خوزستان"
@@ -53,10 +60,10 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.url
+        return absolute_url(self.request, item.url)
 
     def item_guid(self, item):
-        return self.request.build_absolute_uri(item.short_url)
+        return absolute_url(self.request, item.short_url)
 
     item_guid_is_permalink = True
 
@@ -78,7 +85,7 @@ class NewsRssFeed(Feed):
             length = str(rendition.file.size)
         except OSError:
             length = "0"
-        return [Enclosure(self.request.build_absolute_uri(rendition.url), length, "image/jpeg")]
+        return [Enclosure(absolute_url(self.request, rendition.url), length, "image/jpeg")]
 
 
 class NewsAtomFeed(NewsRssFeed):

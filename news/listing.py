@@ -61,13 +61,6 @@ class JalaliMonth:
             else JalaliMonth(self.year, self.month + 1)
         )
 
-    def recent(self, count):
-        months, month = [], self
-        for _ in range(count):
-            months.append(month)
-            month = month.previous()
-        return months
-
     @property
     def label(self):
         return persian_digits(f"{month_name(self.month)} {self.year}")

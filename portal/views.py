@@ -14,6 +14,8 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
+from portal.site_address import absolute_url
+
 # 404: Django's own handler renders templates/404.html.
 
 # Django's database errors (lost connection, server restarting) and Redis being unreachable.
@@ -62,7 +64,7 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /captcha/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url(request, '/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -11,6 +11,7 @@ from django import template
 from eservices.icons import render_icon
 from eservices.snapshots import snapshot
 from portal.json_ld import json_ld_script
+from portal.site_address import absolute_url
 
 register = template.Library()
 
@@ -52,7 +53,7 @@ def organisation_json_ld(context, organisation, hotlines):
         ],
     }
     if request is not None:
-        data["url"] = request.build_absolute_uri("/")
+        data["url"] = absolute_url(request, "/")
     if organisation.short_name:
         data["alternateName"] = organisation.short_name
     if organisation.phone:

@@ -16,6 +16,7 @@ from news import fragments
 from portal.jalali import iso_8601
 from portal.json_ld import json_ld_script
 from portal.models import OrganisationSettings
+from portal.site_address import absolute_url
 
 # Persian readers read fewer words a minute than English readers (studies of silent reading in
 # Persian and Arabic put adults around 150–200 words a minute, against 230–250 for English):
@@ -110,13 +111,13 @@ class ArticleMixin:
         publisher = {
             "@type": "Organization",
             "name": organisation.name,
-            "url": request.build_absolute_uri("/"),
+            "url": absolute_url(request, "/"),
         }
         if organisation.logo_id:
             logo = organisation.logo.get_rendition("height-120|format-png")
             publisher["logo"] = {
                 "@type": "ImageObject",
-                "url": request.build_absolute_uri(logo.url),
+                "url": absolute_url(request, logo.url),
             }
         # A preview of an article never published has no date yet: show the moment of previewing.
         published = self.published_at or self.first_published_at or timezone.now()
@@ -185,7 +186,7 @@ class ArticleMixin:
                 return None
             self.prefetch_renditions()
             rendition = self.main_image.get_rendition(SOCIAL_IMAGE)
-            return request.build_absolute_uri(rendition.url)
+            return absolute_url(request, rendition.url)
 
         @cache
         def canonical_url():
@@ -193,7 +194,7 @@ class ArticleMixin:
 
         @cache
         def short_url():
-            return request.build_absolute_uri(self.short_url)
+            return absolute_url(request, self.short_url)
 
         def prefetched(value):
             # Every image on the page in one query, before the body or main image renders.

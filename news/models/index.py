@@ -1,5 +1,6 @@
 """The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
 
+from django.core.cache import cache
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -18,6 +19,24 @@ from portal.jalali_widgets import jalali_settings_panels
 from portal.text import normalize_persian
 
 ARCHIVE_MONTHS_LISTED = 12
+ARCHIVE_MONTHS_CACHE_KEY = "news:archive-months"
+# Publishing and unpublishing forget the list at once (news/apps.py); the timeout only bounds how
+# long an article scheduled by its date alone (no publish event) waits to appear.
+ARCHIVE_MONTHS_CACHE_SECONDS = 600
+
+
+def archive_months():
+    """The newest Jalali months that have news, never an empty one. Cached, so listings cost the
+    same number of queries as before the list learnt which months are empty."""
+    months = cache.get(ARCHIVE_MONTHS_CACHE_KEY)
+    if months is None:
+        months = NewsPage.objects.jalali_months()[:ARCHIVE_MONTHS_LISTED]
+        cache.set(ARCHIVE_MONTHS_CACHE_KEY, months, ARCHIVE_MONTHS_CACHE_SECONDS)
+    return [JalaliMonth(year, month) for year, month in months]
+
+
+def forget_archive_months(**kwargs):
+    cache.delete(ARCHIVE_MONTHS_CACHE_KEY)
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
@@ -49,7 +68,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "articles": page_obj.object_list,
             "page_links": page_links(page_obj),
             "sections": NewsSection.objects.all(),
-            "archive_months": JalaliMonth.current().recent(ARCHIVE_MONTHS_LISTED),
+            "archive_months": archive_months(),
             "feeds": self.feed_links(feed_route, feed_args, heading),
             **extra,
         }

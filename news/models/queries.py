@@ -2,6 +2,8 @@
 
 import datetime
 
+from persiantools.jdatetime import JalaliDate
+
 from django.db.models import Exists, OuterRef, Prefetch, Sum
 from django.utils import timezone
 
@@ -18,6 +20,18 @@ MAX_CODE_DIGITS = 10
 class NewsPageQuerySet(PageQuerySet):
     def published(self):
         return self.live().public()
+
+    def jalali_months(self):
+        """The (year, month) pairs of the Jalali months that have at least one article, newest
+        first. One query over distinct publishing days (Tehran time): Jalali months do not line up
+        with the Gregorian months a database can group by."""
+        days = self.published().datetimes("published_at", "day", order="DESC")
+        months = []
+        for day in days:
+            jalali = JalaliDate(day.date())
+            if (jalali.year, jalali.month) not in months:
+                months.append((jalali.year, jalali.month))
+        return months
 
     def newest_first(self):
         return self.order_by("-published_at", "-news_code")

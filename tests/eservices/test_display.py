@@ -8,8 +8,16 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
+from wagtail.models import Site
+
 from portal.models import OrganisationSettings
 from tests.factories import eservices as make
+
+
+def public_address():
+    """The default Site's address: every absolute URL is built on it (portal/site_address.py)."""
+    return Site.objects.get(is_default_site=True).root_url
+
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +80,7 @@ def test_organisation_contact_points_are_published_as_json_ld(client, site):
     data = json.loads(scripts[0])
     assert data["@type"] == "Organization"
     assert data["name"] == "ادارهٔ کل بهزیستی استان خوزستان"
-    assert data["url"] == "http://testserver/"
+    assert data["url"] == public_address() + "/"
     points = [(point["telephone"], point["contactType"]) for point in data["contactPoint"]]
     assert points == [("123", "اورژانس اجتماعی"), ("1480", "صدای مشاور")]
     assert "</script> رایگان" in data["contactPoint"][1]["description"]  # escaped, not closing
@@ -101,8 +109,18 @@ def test_links_to_other_systems_say_so_in_their_accessible_name(client):
     link = re.search(
         r'<a class="eservice-card__link" href="https://pension[^"]*"[^>]*>(.*?)</a>', html, re.S
     )
-    assert text_of(link[1]) == "استعلام مستمری (پیوند به سامانهٔ بیرونی)"
+    spoken = re.sub(r'<span[^>]*aria-hidden="true"[^>]*>[^<]*</span>', "", link[1])
+    assert text_of(spoken) == "استعلام مستمری (پیوند به سامانهٔ بیرونی)"
     assert '<span class="visually-hidden"> (پیوند به سامانهٔ بیرونی)</span>' in link[1]
+
+
+def test_external_link_arrow_stays_on_the_line_of_the_last_word(client):
+    make.eservice(title="استعلام مستمری", address="https://pension.behzisti.example/")
+    html = client.get("/").content.decode()
+    # A word joiner (U+2060), not a space, between the last word and the arrow: no line break.
+    assert (
+        'استعلام مستمری<span class="external-link__mark" aria-hidden="true">\u2060↖</span>' in html
+    )
 
 
 def test_built_in_icon_is_inline_svg_hidden_from_screen_readers(client):

@@ -141,7 +141,10 @@ def test_centre_with_coordinates_links_to_a_map_and_says_it_leaves_the_portal(cl
     html = client.get("/centres/").content.decode()
     assert html.count("نمایش روی نقشه") == 1
     assert "mlat=31.318400&amp;mlon=48.693100" in html
-    assert 'نمایش روی نقشه<span class="visually-hidden"> (پیوند به سامانهٔ بیرونی)</span>' in html
+    assert (
+        'نمایش روی نقشه<span class="external-link__mark" aria-hidden="true">\u2060↖</span>' in html
+    )
+    assert '<span class="visually-hidden"> (پیوند به سامانهٔ بیرونی)</span></a>' in html
 
 
 def test_services_and_centres_pages_are_linked_from_the_header(client):

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from persiantools.jdatetime import JalaliDate
 
@@ -173,3 +175,20 @@ def test_listings_advertise_their_feeds(client, news_index):
     assert 'href="/news/tags/%D8%A7%D8%B4%D8%AA%D8%BA%D8%A7%D9%84/rss/"' in tag_html
     section_html = client.get("/news/section/employment/").content.decode()
     assert 'href="/news/section/employment/atom/"' in section_html
+
+
+def test_archive_offers_only_months_that_have_news(client, news_index):
+    factories.article(news_index, published_at=factories.datetime_in_tehran(2019, 1, 2, 14, 30))
+    factories.article(news_index, published_at=factories.datetime_in_tehran(2019, 3, 1, 9, 0))
+    html = client.get("/news/").content.decode()
+    months = re.findall(r'href="/news/archive/(\d+)/(\d+)/"', html)
+    # دی and اسفند ۱۳۹۷ have news; بهمن between them and every month since have none.
+    assert months == [("1397", "12"), ("1397", "10")]
+    assert "دی ۱۳۹۷" in html and "بهمن ۱۳۹۷" not in html
+
+
+def test_a_newly_published_month_appears_in_the_archive_at_once(client, news_index):
+    factories.article(news_index, published_at=factories.datetime_in_tehran(2019, 1, 2, 14, 30))
+    assert "آذر ۱۳۹۷" not in client.get("/news/").content.decode()
+    factories.article(news_index, published_at=factories.datetime_in_tehran(2018, 12, 1, 10, 0))
+    assert "آذر ۱۳۹۷" in client.get("/news/").content.decode()
