@@ -10,8 +10,7 @@ Persian page and status 400. (Percent-encoded bytes that are not UTF-8 reach the
 replacement characters, which they refuse with the typed text kept.)
 """
 
-from django.http import HttpResponseBadRequest
-from django.template import loader
+from portal import views
 
 FORM_CONTENT_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 UTF8_NAMES = {"utf-8", "utf8"}
@@ -22,8 +21,7 @@ UNDECODABLE_FORM = "فرم نویسه‌های نامعتبر دارد. صفحه
 
 
 def bad_request(message):
-    html = loader.render_to_string("400.html", {"message": message})
-    return HttpResponseBadRequest(html)
+    return views.bad_request(None, message=message)
 
 
 def is_utf8_form(request):

@@ -8,7 +8,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from django.core.cache import cache
 from django.db import Error as DatabaseLayerError
 from django.db import connection
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
+from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control, never_cache
@@ -22,36 +22,38 @@ from portal.site_address import absolute_url
 OUTAGE_ERRORS = (DatabaseLayerError, RedisConnectionError, RedisTimeoutError)
 
 
-def bad_request(request, exception=None):
-    # Not Django's default: that one runs the CSRF middleware again, which reads request.POST
-    # again, and a body that made the first read fail made the 400 page a 500.
-    return HttpResponseBadRequest(loader.render_to_string("400.html"))
-
-
 def inline_style_hash(html):
     """The CSP source for the one <style> block of a self-contained page."""
     style = html.split("<style>", 1)[1].split("</style>", 1)[0]
     return "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
 
 
-def server_error(request):
-    # No context processors: whatever broke must not break the error page too. The page
-    # carries its own style (static files may be what broke), which the CSP allows by its hash.
-    if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
-        return service_unavailable()
-    html = loader.get_template("500.html").render()
-    response = HttpResponseServerError(html)
+def standalone_page(template_name, status, context=None):
+    """An error page (templates/errors/standalone.html): no context processors, so whatever
+    broke cannot break the page too, and its own style, which the CSP allows by its hash."""
+    html = loader.render_to_string(template_name, context)
+    response = HttpResponse(html, status=status)
     response._csp_update = {"style-src": [inline_style_hash(html)]}
     return response
+
+
+def bad_request(request, exception=None, message=None):
+    # Not Django's default: that one runs the CSRF middleware again, which reads request.POST
+    # again, and a body that made the first read fail made the 400 page a 500.
+    return standalone_page("400.html", 400, {"message": message})
+
+
+def server_error(request):
+    if isinstance(sys.exc_info()[1], OUTAGE_ERRORS):
+        return service_unavailable()
+    return standalone_page("500.html", 500)
 
 
 def service_unavailable():
     """The database or Redis is unreachable for a moment (restart, failover): say so in Persian,
     ask to try again, and let no cache keep the answer. Nothing half-done was saved: the
     request's writes were in a transaction the outage rolled back."""
-    html = loader.get_template("503.html").render()
-    response = HttpResponse(html, status=503, content_type="text/html")
-    response._csp_update = {"style-src": [inline_style_hash(html)]}
+    response = standalone_page("503.html", 503)
     response["Retry-After"] = "30"
     patch_cache_control(response, private=True, no_store=True)
     return response

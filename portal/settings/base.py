@@ -53,11 +53,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so every response carries them, the 400s of the next one included.
+    "portal.security.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Refuses a request without a Host header and form bodies that are not UTF-8, with a 400.
     "portal.middleware.RequestHygieneMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.PortalCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -244,3 +244,14 @@ def test_images_from_the_shared_media_bucket_are_allowed_by_the_policy():
     assert "http://127.0.0.1:9000" in found["csp"]["img-src"]
     assert "http://127.0.0.1:9000" in found["csp"]["media-src"]
     assert "http://127.0.0.1:9000" not in found["csp"]["script-src"]
+
+
+def test_the_bad_request_page_keeps_its_own_style_under_the_policy(db):
+    from django.test import Client
+
+    response = Client().get("/")  # no Host header: refused before any view
+
+    assert response.status_code == 400
+    style = response.content.decode().split("<style>", 1)[1].split("</style>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in policy(response)["style-src"]
