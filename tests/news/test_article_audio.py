@@ -173,9 +173,7 @@ def test_without_the_voice_publishing_succeeds_and_no_player_shows(
     assert "<audio" not in response.content.decode()
 
 
-def test_player_appears_on_a_cached_page_once_the_recording_is_saved(
-    client, news_index, settings
-):
+def test_player_appears_on_a_cached_page_once_the_recording_is_saved(client, news_index, settings):
     settings.ESPEAK_NG_COMMAND = "/nonexistent/espeak-ng"
     article = publish(news_index)
     client.get(article.url)
@@ -259,7 +257,7 @@ def test_unpublishing_an_article_withdraws_its_recording(
 
 def phonemes(text):
     """What espeak-ng's Persian voice says, as phoneme names; (en) marks a switch to English."""
-    return subprocess.run(  # noqa: S603 - the test's own text
+    return subprocess.run(
         [audio.espeak_path(), "-v", "fa", "-b", "1", "-q", "-x", "--stdin"],
         input=text.encode(),
         capture_output=True,
