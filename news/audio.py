@@ -224,6 +224,8 @@ def audio_deleted(sender, instance, **kwargs):
 def request_missing_audio():
     """Enqueue a recording for every published article without one (demo content, or articles
     published before espeak-ng was installed)."""
+    if espeak_path() is None:
+        return
     missing = NewsPage.objects.published().filter(audio__isnull=True).values_list("pk", flat=True)
     for article_pk in missing:
         make_article_audio.enqueue(article_pk)
