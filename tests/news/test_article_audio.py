@@ -1,11 +1,14 @@
 """«شنیدن خبر»: a published article is read aloud by espeak-ng's Persian voice, and its page
 offers the recording with its length. Real espeak-ng, real MP3 files, real storage."""
 
+import io
 import subprocess
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from django.core.files.storage import default_storage
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,8 +16,10 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from news import audio
+from news import demo_content as news_demo
 from news.models import ArticleAudio, NewsPage
 from news.models.audio import spoken_length
+from portal import demo_content as portal_demo
 from tests.factories import news as factories
 
 pytestmark = [
@@ -282,3 +287,37 @@ def test_numbers_dates_and_phone_numbers_are_read_in_persian(news_index):
     assert "(en)" not in said  # no "slash", "comma" or "colon" in English
     assert "hez,AR" in said  # ۱۲۵۰: «هزار و دویست و پنجاه», one number
     assert "milj" not in said  # the phone number is not read as millions
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_with_the_database_backend_the_worker_records_the_article(client, news_index, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    article = publish(news_index)
+
+    # The editor's publish only left the work in the queue.
+    assert not ArticleAudio.objects.exists()
+    waiting = DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True)
+    assert "news.audio.make_article_audio" in waiting
+    assert "<audio" not in client.get(article.url).content.decode()
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+
+    recording = ArticleAudio.objects.get(article=article)
+    assert mp3_seconds(recording.file.read()) == pytest.approx(recording.duration_seconds, abs=0.25)
+    assert recording.file.url in client.get(article.url).content.decode()
+
+
+def test_demo_articles_are_read_aloud_even_when_loaded_before_espeak_ng(settings, media_folder):
+    settings.ESPEAK_NG_COMMAND = "/nonexistent/espeak-ng"
+    portal_demo.load(io.StringIO())
+    news_demo.load(io.StringIO())
+    demo_articles = NewsPage.objects.live()
+    assert demo_articles.count() > 1
+    assert not ArticleAudio.objects.exists()
+
+    settings.ESPEAK_NG_COMMAND = "espeak-ng"
+    news_demo.load(io.StringIO())
+    assert ArticleAudio.objects.count() == demo_articles.count()
+    files = recordings(media_folder)
+    news_demo.load(io.StringIO())  # loaded again: nothing is recorded twice
+    assert recordings(media_folder) == files
