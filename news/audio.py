@@ -42,6 +42,8 @@ VOICE = "fa"
 # Words a minute: a little slower than espeak-ng's 175, for listeners new to a synthetic voice.
 SPEED = 150
 MP3_KILOBITS_PER_SECOND = 32
+# LAME's default trade-off; its slower "best" settings (0-2) add nothing audible to this voice.
+MP3_QUALITY = 5
 # espeak-ng reads a long article in a second or two; a stuck process must not hold the worker.
 SPEECH_TIMEOUT_SECONDS = 300
 # Part of every text hash: changing how text is prepared or read remakes old recordings.
@@ -139,7 +141,7 @@ def encode(wav_bytes):
     encoder.set_bit_rate(MP3_KILOBITS_PER_SECOND)
     encoder.set_in_sample_rate(rate)
     encoder.set_channels(channels)
-    encoder.set_quality(2)
+    encoder.set_quality(MP3_QUALITY)
     mp3 = bytes(encoder.encode(pcm) + encoder.flush())
     return Recording(mp3=mp3, duration_seconds=frames / rate)
 
