@@ -92,3 +92,12 @@ def test_player_fits_a_phone_in_high_contrast_at_the_largest_text_size(
     browser_page.locator(".news-article__header").screenshot(
         path=SCREENSHOTS / "article-audio-phone-contrast.png"
     )
+
+
+@pytest.mark.browser
+def test_a_printed_article_has_no_player(browser_page, live_url, article):
+    browser_page.goto(live_url(article.url))
+    assert browser_page.locator(".article-audio").is_visible()
+    browser_page.emulate_media(media="print")
+    assert not browser_page.locator(".article-audio").is_visible()
+    assert browser_page.locator(".news-article__title").is_visible()
