@@ -146,10 +146,12 @@ def test_length_reads_as_minutes_and_seconds_in_persian(seconds, label):
     assert spoken_length(seconds) == label
 
 
-def test_without_the_voice_publishing_succeeds_and_no_player_shows(
-    admin_client, client, news_index, settings, media_folder
+# A program that is not there, and one that is there but fails (coreutils' `false`).
+@pytest.mark.parametrize("program", ["/nonexistent/espeak-ng", "false"])
+def test_without_a_working_voice_publishing_succeeds_and_no_player_shows(
+    admin_client, client, news_index, settings, media_folder, program
 ):
-    settings.ESPEAK_NG_COMMAND = "/nonexistent/espeak-ng"
+    settings.ESPEAK_NG_COMMAND = program
     article = publish(news_index, publish=False)
     edit_url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
     form = nested_form_data(
@@ -220,6 +222,19 @@ def test_a_revision_with_new_text_is_read_again_and_the_old_file_removed(
     assert second.text_hash != first.text_hash
     assert second.duration_seconds > first.duration_seconds
     assert recordings(media_folder) == [second.file.name.rsplit("/", 1)[1]]
+
+
+def test_a_new_text_the_voice_fails_to_read_takes_the_old_recording_away(
+    client, news_index, settings, media_folder, django_capture_on_commit_callbacks
+):
+    article = publish(news_index)
+    settings.ESPEAK_NG_COMMAND = "false"
+    article.lead = "لید تازهٔ خبر که صدای قبلی آن را نمی‌خواند."
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert not ArticleAudio.objects.exists()
+    assert recordings(media_folder) == []
+    assert "<audio" not in client.get(article.url).content.decode()
 
 
 def test_a_revision_with_the_same_text_keeps_the_recording(news_index, media_folder):
