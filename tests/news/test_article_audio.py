@@ -180,6 +180,31 @@ def test_without_a_working_voice_publishing_succeeds_and_no_player_shows(
     assert "<audio" not in response.content.decode()
 
 
+def test_an_editors_preview_of_new_text_offers_no_recording_of_the_old_one(
+    admin_client, news_index
+):
+    article = publish(news_index)
+    assert ArticleAudio.objects.filter(article=article).exists()
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
+    form = nested_form_data(
+        {
+            "title": "عنوان تازه در پیش‌نمایش",
+            "slug": article.slug,
+            "over_title": "",
+            "lead": article.lead,
+            "body": streamfield([("paragraph", rich_text("<p>متن تازه</p>"))]),
+            "tags": "",
+            "main_image_alt": "",
+            "pinned_related": inline_formset([]),
+            "comments_open": "on",
+        }
+    )
+    assert admin_client.post(preview_url, form).json()["is_valid"]
+    html = admin_client.get(preview_url).content.decode()
+    assert "عنوان تازه در پیش‌نمایش" in html
+    assert "<audio" not in html
+
+
 def test_player_appears_on_a_cached_page_once_the_recording_is_saved(client, news_index, settings):
     settings.ESPEAK_NG_COMMAND = "/nonexistent/espeak-ng"
     article = publish(news_index)
