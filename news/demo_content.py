@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from news.audio import request_missing_audio
 from news.demo_illustrations import illustration
 from news.models import Comment, NewsIndexPage, NewsPage, NewsSection
 from portal.demo_content import home_page
@@ -184,4 +185,7 @@ def load(stdout):
         article.save_revision().publish()
         created += 1
     add_comments(NewsPage.objects.get(slug=ARTICLES[0]["slug"]))
+    # Articles published above were read aloud as they went live; this covers a demo loaded
+    # before espeak-ng was installed, or before articles were read aloud at all.
+    request_missing_audio()
     stdout.write(f"اخبار: {created} خبر نمونه افزوده شد.")

@@ -1,5 +1,6 @@
 """News models, one concern per module; everything other code imports is listed here."""
 
+from news.models.audio import ArticleAudio
 from news.models.codes import NewsCodeCounter, allocate_news_code
 from news.models.comments import Comment, CrisisPhrase
 from news.models.index import NewsIndexPage
@@ -8,6 +9,7 @@ from news.models.sections import NewsSection
 from news.models.views import NewsDailyViews
 
 __all__ = [
+    "ArticleAudio",
     "Comment",
     "CrisisPhrase",
     "NewsCodeCounter",

@@ -363,6 +363,8 @@ TASK_BACKENDS = {
     "database": "django_tasks_db.DatabaseBackend",
 }
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]}}
+# «شنیدن خبر» (news/audio.py): the program that reads articles aloud, a name on PATH or a path.
+ESPEAK_NG_COMMAND = os.environ.get("ESPEAK_NG_COMMAND", "espeak-ng")
 
 # Shared media (issue 11): with MEDIA_STORAGE=s3, images, documents and renditions live in an
 # S3-compatible bucket (AWS, MinIO, Ceph, ArvanCloud), so every app server sees the same files.

@@ -117,11 +117,22 @@ def test_reader_settings_survive_a_reload_without_the_page_shifting(
                    fontSize: getComputedStyle(document.documentElement).fontSize})"""
     )
     assert root == {"size": "large", "theme": "contrast", "fontSize": "20px"}
-    # Applied before the first paint: the browser records no layout shift while loading.
+    # Applied before the first paint: the browser records no layout shift while loading. Not
+    # counted: Chromium's own controls inside an <audio> player («شنیدن خبر»), which lay out
+    # their buttons a frame after the first paint at any text size (nodes in their shadow DOM
+    # are reported as null).
     shift = browser_page.evaluate(
         """() => new Promise((resolve) => {
+            const players = [...document.querySelectorAll("audio")]
+                .map((audio) => audio.getBoundingClientRect());
+            const inPlayer = (rect) => players.some((box) => rect.left >= box.left
+                && rect.right <= box.right && rect.top >= box.top && rect.bottom <= box.bottom);
+            const ownControls = (entry) => entry.sources.length > 0
+                && entry.sources.every((source) => source.node === null
+                && inPlayer(source.previousRect) && inPlayer(source.currentRect));
             new PerformanceObserver((list) => {
-                resolve(list.getEntries().reduce((sum, entry) => sum + entry.value, 0));
+                resolve(list.getEntries().filter((entry) => !ownControls(entry))
+                    .reduce((sum, entry) => sum + entry.value, 0));
             }).observe({type: "layout-shift", buffered: true});
             setTimeout(() => resolve(0), 500);
         })"""
