@@ -1,10 +1,11 @@
 """Every public page type at four widths, in both themes and at the largest text size.
 
 For each page type a reader can reach, at 360, 768, 1366 and 1920 px: the page does not scroll
-sideways, the HTML the server sent is valid and the axe gate passes; at 360 and 1366 px the same
-again after the reader switches, with the real controls in the header, to high contrast and then to
-the largest text. Every view is kept as a full-page screenshot in var/screenshots/
-(<page type>-<width>[-contrast|-largest].png), which CI lists as artefacts for a person to look at.
+sideways, no box cuts off its own content, the HTML the server sent is valid and the axe gate
+passes; at 360 and 1366 px the same again after the reader switches, with the real controls in the
+header, to high contrast and then to the largest text. Every view is kept as a full-page screenshot
+in var/screenshots/ (<page type>-<width>[-contrast|-largest].png), which CI lists as artefacts for
+a person to look at.
 
 One test per page type, so a report names the page; inside it, one browser context per width, and
 every problem of every width and theme is gathered before the test fails, so one run shows them all.
@@ -24,7 +25,8 @@ from news import demo_content as news_demo
 from news.demo_illustrations import illustration
 from news.models import Comment, NewsPage
 from portal import demo_content as portal_demo
-from tests.browser.accessibility import assert_accessible
+from tests.browser.accessibility import add_user_style, assert_accessible
+from tests.browser.conftest import reader_context
 from tests.browser.html_check import html_problems
 from tests.factories import news as news_factories
 
@@ -121,6 +123,22 @@ def sideways_scroll(page):
     )
 
 
+def clipped_boxes(page):
+    """Boxes that cut off their own content sideways (overflow hidden or clip), e.g. a card whose
+    words at the largest text are wider than the card: the page fits, but the reader loses text.
+    Boxes of a pixel or two (visually hidden text for screen readers) are meant to clip."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("body *")].filter((element) => {
+            const style = getComputedStyle(element);
+            if (!["hidden", "clip"].includes(style.overflowX) || element.clientWidth <= 2) {
+                return false;
+            }
+            return element.scrollWidth > element.clientWidth + 1;
+        }).map((element) => `<${element.localName} class="${element.className}">`
+            + ` ${element.scrollWidth}px of content in ${element.clientWidth}px`)"""
+    )
+
+
 def load_every_image(page):
     """Scroll each lazy image into view, as a reader scrolling down would, and wait for them all:
     a full-page screenshot does not scroll, and would keep empty frames where pictures belong."""
@@ -146,6 +164,7 @@ def check_view(page, name, width, variant, problems):
     overflow = sideways_scroll(page)
     if overflow > 0:
         problems.append(f"{where}: scrolls sideways by {overflow}px")
+    problems += [f"{where}: cuts off its content: {box}" for box in clipped_boxes(page)]
     try:
         assert_accessible(page, context=where)
     except AssertionError as failure:
@@ -168,17 +187,7 @@ def visit_every_width(chromium, live_url, name, path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     for width in WIDTHS:
-        context = chromium.new_context(
-            viewport={"width": width, "height": HEIGHT}, locale="fa-IR", timezone_id="Asia/Tehran"
-        )
-        context.route(
-            "**/*",
-            lambda route: (
-                route.continue_()
-                if route.request.url.startswith(("http://127.0.0.1", "data:", "about:"))
-                else route.abort()
-            ),
-        )
+        context = reader_context(chromium, {"width": width, "height": HEIGHT})
         page = context.new_page()
         page.set_default_timeout(10_000)
         try:
@@ -208,3 +217,25 @@ def test_reader_meets_no_barrier_on_every_page_type_at_every_width(
     chromium, live_url, demo_portal, name
 ):
     visit_every_width(chromium, live_url, name, PAGE_TYPES[name](demo_portal))
+
+
+@pytest.mark.browser
+def test_the_width_checks_catch_a_page_that_scrolls_sideways_or_cuts_off_text(
+    browser_page, live_url, db
+):
+    """The checks above are worth something only if they can fail: a reader's own style sheet
+    makes the About page too wide for a phone, then makes its text run out of a clipping box."""
+    portal_demo.load(io.StringIO())
+    browser_page.set_viewport_size({"width": 360, "height": HEIGHT})
+    browser_page.goto(live_url("/about/"))
+    assert sideways_scroll(browser_page) == 0
+    assert clipped_boxes(browser_page) == []
+
+    add_user_style(browser_page, "main { min-width: 30rem; }")
+    assert sideways_scroll(browser_page) > 0
+
+    add_user_style(
+        browser_page, "main { min-width: 0; } main p { overflow: hidden; white-space: nowrap; }"
+    )
+    assert sideways_scroll(browser_page) == 0
+    assert clipped_boxes(browser_page)
