@@ -117,10 +117,10 @@ def chromium():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-@pytest.fixture
-def browser_page(chromium):
-    context = chromium.new_context(viewport=DESKTOP, locale="fa-IR", timezone_id="Asia/Tehran")
-    # Nothing but the live server on 127.0.0.1 is ever contacted.
+def reader_context(browser, viewport=DESKTOP):
+    """A fresh browser context as a reader in Khuzestan has it (Persian, Tehran time), of the given
+    window size, that contacts nothing but the live server on 127.0.0.1. Close it when done."""
+    context = browser.new_context(viewport=viewport, locale="fa-IR", timezone_id="Asia/Tehran")
     context.route(
         "**/*",
         lambda route: (
@@ -129,6 +129,12 @@ def browser_page(chromium):
             else route.abort()
         ),
     )
+    return context
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = reader_context(chromium)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
