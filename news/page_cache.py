@@ -17,6 +17,7 @@ comment change replaces, so an edit shows on the next request. Only the «پرب
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import Resolver404, resolve
 from django.utils.cache import cc_delim_re
 
 from news import fragments
@@ -29,10 +30,14 @@ PERSONAL_COOKIES = {"messages"}
 def may_answer_from_cache(request):
     if request.method != "GET" or not settings.PAGE_CACHE_SECONDS:
         return False
-    if request.path_info.startswith("/admin/"):
-        return False
     personal = PERSONAL_COOKIES | {settings.SESSION_COOKIE_NAME}
-    return not personal.intersection(request.COOKIES)
+    if personal.intersection(request.COOKIES):
+        return False
+    # Other addresses (the admin, the health probe, the API, static files) never touch this cache.
+    try:
+        return resolve(request.path_info).url_name in SERVED_VIEW_NAMES
+    except Resolver404:
+        return False
 
 
 def is_public(response):
