@@ -15,6 +15,8 @@ comment change replaces, so an edit shows on the next request. Only the «پرب
 ``PAGE_CACHE_SECONDS``.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import Resolver404, resolve
@@ -59,9 +61,10 @@ def may_keep(request, response):
 
 
 def page_key(request):
-    return "news:page:" + ":".join(
-        (fragments.pages_generation(), request.scheme, request.get_host(), request.get_full_path())
-    )
+    # Hashed: a Persian address, percent-encoded, easily outgrows the key length caches accept.
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"news:page:{fragments.pages_generation()}:{digest}"
 
 
 class PageCacheMiddleware:

@@ -177,3 +177,15 @@ def test_the_page_cache_can_be_turned_off(client, settings, article):
     client.get(article.url)
     _response, queries = visit(client, article.url)
     assert queries > 0
+
+
+def test_each_page_of_a_listing_is_its_own_copy(client, news_index):
+    oldest = factories.article(
+        news_index, title="نخستین خبر بایگانی", published_at=factories.days_ago(30)
+    )
+    for number in range(12):
+        factories.article(
+            news_index, title=f"خبر تازهٔ {number}", published_at=factories.days_ago(number)
+        )
+    assert oldest.title not in warm(client, "/news/")
+    assert oldest.title in client.get("/news/?page=2").content.decode()
