@@ -6,6 +6,10 @@ which of those each cached fragment used, any save or delete of a model readers 
 new generation; fragments of older generations are never read again and simply expire. Edits are
 rare next to reads, so the cache stays warm. View counts are the exception: they change on every
 read and no fragment shows them; nor do comments, which the page always reads live.
+
+Whole pages (news/page_cache.py) have a generation of their own, which every content change
+replaces too, and so does any change to a comment: a page shows its approved comments, a fragment
+does not.
 """
 
 import uuid
@@ -17,6 +21,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.settings.models import BaseSiteSetting
 
 GENERATION_KEY = "news:fragments:generation"
+PAGES_GENERATION_KEY = "news:pages:generation"
 FRAGMENT_TIMEOUT = 60 * 60 * 24
 # Apps whose rows appear on public pages; any save or delete there may change a fragment.
 WATCHED_APPS = {"news", "portal", "eservices", "taggit", "wagtailcore", "wagtailimages"}
@@ -27,17 +32,34 @@ IGNORED_MODELS = {"news.newsdailyviews", "news.comment", "wagtailimages.renditio
 IGNORED_FIELDS = {"file_size", "file_hash"}
 
 
-def generation():
-    token = cache.get(GENERATION_KEY)
+def current_token(key):
+    token = cache.get(key)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, None)
-        token = cache.get(GENERATION_KEY)
-    # A dummy cache stores nothing, and then no fragment is ever read back either.
+        cache.add(key, uuid.uuid4().hex, None)
+        token = cache.get(key)
+    # A dummy cache stores nothing, and then nothing is ever read back either.
     return token or "uncached"
 
 
+def generation():
+    return current_token(GENERATION_KEY)
+
+
+def pages_generation():
+    return current_token(PAGES_GENERATION_KEY)
+
+
 def start_new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    cache.set_many({GENERATION_KEY: uuid.uuid4().hex, PAGES_GENERATION_KEY: uuid.uuid4().hex}, None)
+
+
+def start_new_pages_generation():
+    cache.set(PAGES_GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def comment_changed(sender, **kwargs):
+    start_new_pages_generation()
+    transaction.on_commit(start_new_pages_generation)
 
 
 def content_changed(sender, **kwargs):
@@ -60,3 +82,5 @@ def connect():
     post_save.connect(content_changed, dispatch_uid="news-fragments-save")
     post_delete.connect(content_changed, dispatch_uid="news-fragments-delete")
     m2m_changed.connect(content_changed, dispatch_uid="news-fragments-m2m")
+    post_save.connect(comment_changed, sender="news.Comment", dispatch_uid="news-pages-save")
+    post_delete.connect(comment_changed, sender="news.Comment", dispatch_uid="news-pages-delete")

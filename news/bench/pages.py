@@ -11,17 +11,19 @@ from urllib.parse import quote
 from persiantools.jdatetime import JalaliDate
 from PIL import Image as PILImage
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 
+from news import fragments
 from news.bench.common import insert_articles, next_news_code, percentile
 from news.listing import PAGE_SIZE, JalaliMonth
 from news.models import NewsDailyViews, NewsIndexPage, NewsPage, NewsPageTag, NewsSection
@@ -130,29 +132,41 @@ def create_articles(total, stdout, seed=1405, image_count=20):
     return missing
 
 
-def measure(paths, repeat):
+# How a page is served: to the second anonymous reader (whole page from the cache), with the
+# page cache off (every other cache warm), and to the first reader after an edit (nothing cached).
+MODES = {
+    "page cached": {"page_cache": True, "after_edit": False},
+    "page cache off": {"page_cache": False, "after_edit": False},
+    "after an edit": {"page_cache": True, "after_edit": True},
+}
+
+
+def measure(paths, repeat, page_cache=True, after_edit=False):
     """Queries and render time (ms) per path, timed in process through Django's test client."""
     client = Client(HTTP_HOST="localhost")
     results = []
-    for label, path, *_ in paths:
-        for _ in range(3):  # warm caches (templates, renditions, site root paths)
-            client.get(path)
-        timings = []
-        for _ in range(repeat):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(path)
-                timings.append((time.perf_counter() - started) * 1000)
-        results.append(
-            {
-                "label": label,
-                "path": path,
-                "status": response.status_code,
-                "queries": len(queries.captured_queries),
-                "median": statistics.median(timings),
-                "p95": percentile(timings, 0.95),
-            }
-        )
+    with override_settings(PAGE_CACHE_SECONDS=settings.PAGE_CACHE_SECONDS if page_cache else 0):
+        for label, path, *_ in paths:
+            for _ in range(3):  # warm caches (templates, renditions, site root paths)
+                client.get(path)
+            timings = []
+            for _ in range(repeat):
+                if after_edit:
+                    fragments.start_new_generation()
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(path)
+                    timings.append((time.perf_counter() - started) * 1000)
+            results.append(
+                {
+                    "label": label,
+                    "path": path,
+                    "status": response.status_code,
+                    "queries": len(queries.captured_queries),
+                    "median": statistics.median(timings),
+                    "p95": percentile(timings, 0.95),
+                }
+            )
     return results
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from wagtail.admin.panels import FieldPanel
 
+from news import fragments
 from portal.text import fold_for_search, normalize_persian
 
 MAX_DEPTH = 3
@@ -28,6 +29,12 @@ def new_tracking_code():
 
 
 class CommentQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # An update in bulk sends no signal; readers' cached pages show comments all the same.
+        rows = super().update(**kwargs)
+        fragments.comment_changed(self.model)
+        return rows
+
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
 

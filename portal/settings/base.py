@@ -352,6 +352,13 @@ CACHE_POLICY_PURGED_SHARED_MAX_AGE = int(
 CACHE_POLICY_SHARED_MAX_AGE = int(os.environ.get("CACHE_POLICY_SHARED_MAX_AGE", "300"))
 CACHE_POLICY_STALE_WHILE_REVALIDATE = 60
 CACHE_POLICY_STALE_IF_ERROR = 86400
+# Whole pages for anonymous readers (news/page_cache.py), just outside the policy above. Edits
+# show at once (generation key); only the most-read list may lag by this long. 0 turns it off.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.cache_policy.SharedCachePolicyMiddleware"),
+    "news.page_cache.PageCacheMiddleware",
+)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 
 # Background work (issue 11): shared-cache purges, search index updates and moderators' e-mails are
 # tasks (Wagtail 8 enqueues its purges and index updates through django-tasks). "immediate" runs

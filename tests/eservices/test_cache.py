@@ -64,7 +64,8 @@ def page_queries(client, path, eservices_cache="warm"):
 
 
 @pytest.mark.parametrize("path", ["/", "/services/", "/centres/"])
-def test_page_query_count_does_not_grow_with_the_content(client, path):
+def test_page_query_count_does_not_grow_with_the_content(client, settings, path):
+    settings.PAGE_CACHE_SECONDS = 0  # the blocks' cost inside a rendered page, not a cached page
     fill(1)
     make.centre()
     client.get(path)  # the rest of the site warms its own caches (site root paths, ...)
@@ -160,8 +161,11 @@ def test_a_page_rendered_during_an_edit_cannot_keep_old_rows_after_the_commit(
     assert "نام تازه" in client.get("/").content.decode()
 
 
-def test_saving_a_news_photo_keeps_the_e_services_cached_but_a_changed_icon_shows_at_once(client):
+def test_saving_a_news_photo_keeps_the_e_services_cached_but_a_changed_icon_shows_at_once(
+    client, settings
+):
     """Editors upload photos all day: only an image that is a service's icon renews the blocks."""
+    settings.PAGE_CACHE_SECONDS = 0  # the blocks' cost inside a rendered page, not a cached page
     icon = make.icon_image("نماد مستمری")
     make.eservice(title="درخواست مستمری", icon_image=icon)
     client.get("/")  # the blocks are cached now

@@ -1,5 +1,7 @@
 """An article's page is served from cached fragments, and no edit a reader could see is ever
-hidden behind them: each test warms the cache, changes one thing, and reads the page again."""
+hidden behind them: each test warms the cache, changes one thing, and reads the page again.
+Each test runs twice: with whole pages cached for anonymous readers (news/page_cache.py), and
+with that cache off, so the fragments alone are proved too."""
 
 import pytest
 
@@ -15,6 +17,13 @@ from tests.factories import eservices as eservice_factories
 from tests.factories import news as factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["whole page cached", "fragments only"])
+def page_cache(request, settings):
+    if request.param == "fragments only":
+        settings.PAGE_CACHE_SECONDS = 0
+    return request.param
 
 
 @pytest.fixture
