@@ -16,6 +16,7 @@ comment change replaces, so an edit shows on the next request. Only the «پرب
 """
 
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +26,10 @@ from django.utils.cache import cc_delim_re
 from news import fragments
 
 SERVED_VIEW_NAMES = {"wagtail_serve", "search"}
+# Only addresses drawn from a bounded set are kept: the page itself, or one page of a listing. A
+# search or any other query string is answered by the page, so nobody can fill the cache with
+# copies of one page under endless made-up addresses.
+KEPT_QUERY = re.compile(r"(page=[0-9]{1,4})?")
 # Cookies that mean the page may be rendered for this reader alone.
 PERSONAL_COOKIES = {"messages"}
 
@@ -34,6 +39,8 @@ def may_answer_from_cache(request):
         return False
     personal = PERSONAL_COOKIES | {settings.SESSION_COOKIE_NAME}
     if personal.intersection(request.COOKIES):
+        return False
+    if not KEPT_QUERY.fullmatch(request.META.get("QUERY_STRING", "")):
         return False
     # Other addresses (the admin, the health probe, the API, static files) never touch this cache.
     try:
