@@ -8,8 +8,9 @@ import datetime
 
 from django.utils import timezone
 
+from news import renditions
 from news.demo_illustrations import illustration
-from news.models import Comment, NewsIndexPage, NewsPage, NewsSection
+from news.models import Comment, NewsDailyViews, NewsIndexPage, NewsPage, NewsSection
 from portal.demo_content import home_page
 
 SECTIONS = [
@@ -84,6 +85,83 @@ ARTICLES = [
             "در این برنامه از پرستاران و مراقبان نمونهٔ مرکز نیز قدردانی شد.",
         ],
     },
+    {
+        "slug": "مددکاری-اجتماعی-مدارس-آبادان",
+        "over_title": "پیشگیری از آسیب‌های اجتماعی",
+        "title": "مددکاران بهزیستی در ۴۰ مدرسهٔ آبادان مستقر شدند",
+        "lead": (
+            "با هماهنگی آموزش‌وپرورش، مددکاران اجتماعی بهزیستی آبادان هفته‌ای دو روز در ۴۰ مدرسهٔ "
+            "شهرستان به دانش‌آموزان و خانواده‌هایشان مشاوره می‌دهند."
+        ),
+        "section": "social",
+        "tags": ["پیشگیری", "آبادان", "مشاوره"],
+        "days_ago": 0,
+        "body": [
+            "این طرح برای شناخت زودهنگام کودکان در معرض آسیب و همراهی با خانواده‌ها اجرا می‌شود و "
+            "مشاوره‌ها محرمانه و رایگان است.",
+        ],
+    },
+    {
+        "slug": "وام-مسکن-خانواده-دو-معلول-اندیمشک",
+        "over_title": "",
+        "title": "۲۵ خانوادهٔ دارای دو عضو معلول در اندیمشک خانه‌دار شدند",
+        "lead": (
+            "کلید ۲۵ واحد مسکونی ساخته‌شده با کمک‌هزینهٔ بهزیستی و مشارکت خیران به خانواده‌های "
+            "دارای دو عضو معلول و بیشتر در اندیمشک تحویل داده شد."
+        ),
+        "section": "counties",
+        "tags": ["مسکن", "اندیمشک", "معلولیت"],
+        "days_ago": 2,
+        "body": [
+            "خانواده‌های دارای دو عضو معلول و بیشتر در اولویت طرح مسکن بهزیستی هستند و می‌توانند "
+            "برای ثبت‌نام به ادارهٔ بهزیستی شهرستان مراجعه کنند.",
+        ],
+    },
+    {
+        "slug": "مهارت-آموزی-ناشنوایان-اهواز",
+        "over_title": "توانمندسازی افراد دارای معلولیت شنوایی",
+        "title": "دورهٔ مهارت‌آموزی رایانه برای ناشنوایان اهواز برگزار شد",
+        "lead": (
+            "۴۵ فرد ناشنوا و کم‌شنوا در دورهٔ سه‌ماههٔ مهارت‌های رایانه با مربیان آشنا به زبان "
+            "اشاره شرکت کردند و گواهی فنی‌وحرفه‌ای گرفتند."
+        ),
+        "section": "employment",
+        "tags": ["اشتغال", "ناشنوایان", "اهواز"],
+        "days_ago": 4,
+        "body": [
+            "دورهٔ بعدی در رشتهٔ طراحی گرافیک از ماه آینده آغاز می‌شود.",
+        ],
+    },
+    {
+        "slug": "اهدای-ویلچر-شادگان",
+        "over_title": "",
+        "title": "۱۲۰ وسیلهٔ کمک‌توانبخشی به مددجویان شادگان اهدا شد",
+        "lead": (
+            "ویلچر، واکر، عصا و سمعک به ارزش بیش از دو میلیارد ریال میان افراد دارای معلولیت و "
+            "سالمندان نیازمند شادگان توزیع شد."
+        ),
+        "section": "rehabilitation",
+        "tags": ["توانبخشی", "شادگان", "وسایل کمک‌توانبخشی"],
+        "days_ago": 5,
+        "body": [
+            "درخواست وسایل کمک‌توانبخشی از سامانهٔ خدمات الکترونیک بهزیستی ثبت می‌شود.",
+        ],
+    },
+    {
+        "slug": "مهدکودک-روستایی-باغملک",
+        "over_title": "آموزش پیش‌دبستانی در روستاها",
+        "title": "۱۸ مهدکودک روستایی تازه در باغملک و ایذه آغاز به کار کرد",
+        "lead": (
+            "با راه‌اندازی ۱۸ مهدکودک روستایی، بیش از ۴۰۰ کودک روستاهای باغملک و ایذه از آموزش "
+            "پیش‌دبستانی و یک وعده غذای گرم رایگان بهره‌مند شدند."
+        ),
+        "section": "counties",
+        "tags": ["کودکان", "باغملک", "ایذه"],
+        "days_ago": 8,
+        "body": [
+            "هزینهٔ مهدکودک‌های روستایی را بهزیستی می‌پردازد و خانواده‌ها شهریه‌ای نمی‌پردازند.",
+        ],
+    },
 ]
 
 
@@ -113,6 +191,18 @@ COMMENTS = [
         "hours_ago": 2,
     },
 ]
+
+
+def add_views():
+    """Some readers this week, so the home page's «پربازدیدترین» shows as it will."""
+    if NewsPage.objects.most_read().exists():
+        return
+    today = timezone.localdate()
+    slugs = [spec["slug"] for spec in ARTICLES]
+    for position, slug in enumerate([slugs[2], slugs[0], slugs[5], slugs[1], slugs[7]]):
+        NewsDailyViews.objects.create(
+            page=NewsPage.objects.get(slug=slug), day=today, count=400 - position * 60
+        )
 
 
 def add_comments(article):
@@ -184,4 +274,7 @@ def load(stdout):
         article.save_revision().publish()
         created += 1
     add_comments(NewsPage.objects.get(slug=ARTICLES[0]["slug"]))
+    add_views()
     stdout.write(f"اخبار: {created} خبر نمونه افزوده شد.")
+    # Demo databases made before sizes were generated on upload get them here.
+    renditions.backfill(stdout)
