@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from news import renditions
 from news.demo_illustrations import illustration
-from news.models import Comment, NewsDailyViews, NewsIndexPage, NewsPage, NewsSection
+from news.models import Comment, NewsIndexPage, NewsPage, NewsSection
 from portal.demo_content import home_page
 
 SECTIONS = [
@@ -193,18 +193,6 @@ COMMENTS = [
 ]
 
 
-def add_views():
-    """Some readers this week, so the home page's «پربازدیدترین» shows as it will."""
-    if NewsPage.objects.most_read().exists():
-        return
-    today = timezone.localdate()
-    slugs = [spec["slug"] for spec in ARTICLES]
-    for position, slug in enumerate([slugs[2], slugs[0], slugs[5], slugs[1], slugs[7]]):
-        NewsDailyViews.objects.create(
-            page=NewsPage.objects.get(slug=slug), day=today, count=400 - position * 60
-        )
-
-
 def add_comments(article):
     if article.comments.exists():
         return
@@ -274,7 +262,6 @@ def load(stdout):
         article.save_revision().publish()
         created += 1
     add_comments(NewsPage.objects.get(slug=ARTICLES[0]["slug"]))
-    add_views()
     stdout.write(f"اخبار: {created} خبر نمونه افزوده شد.")
     # Demo databases made before sizes were generated on upload get them here.
     renditions.backfill(stdout)
