@@ -78,7 +78,9 @@ def generate(image, specs):
     """Make the missing renditions of `image` for `specs`; existing ones are left as they are.
     Returns how many were made."""
     filters = [image.clean_filter_for_svg(Filter(spec=spec)) for spec in specs]
-    missing = [item for item in filters if item not in image.find_existing_renditions(*filters)]
+    # Asked of the database itself: the renditions cache may still hold a row deleted since.
+    existing = set(image.renditions.values_list("filter_spec", "focal_point_key"))
+    missing = [item for item in filters if (item.spec, item.get_cache_key(image)) not in existing]
     if missing:
         image.create_renditions(*missing)
     return len(missing)
@@ -112,8 +114,8 @@ def article_images(article):
 
 
 def image_saved(sender, instance, **kwargs):
-    if kwargs.get("raw") or not instance.file:
-        return
+    if kwargs.get("raw") or not instance.file or instance.is_svg():
+        return  # an SVG (if ever allowed) is drawn as it is, not rasterised into these formats
     update_fields = kwargs.get("update_fields")
     # Wagtail records an image's size and hash the first time it needs them: no new pixels.
     if update_fields and set(update_fields) <= {"file_size", "file_hash"}:
@@ -138,7 +140,8 @@ def backfill(stdout=None):
     made = 0
     upload_specs = specs_for(UPLOAD_PICTURES, SINGLE_SPECS)
     for image in get_image_model().objects.iterator():
-        made += generate(image, upload_specs)
+        if not image.is_svg():
+            made += generate(image, upload_specs)
     for article in NewsPage.objects.live().specific().iterator():
         for image, names in article_images(article):
             made += generate(image, specs_for(names))
