@@ -10,7 +10,7 @@ class NewsConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished
 
-        from news import audio, fragments
+        from news import audio, fragments, renditions
         from news.cache import purge_listings
         from news.models import NewsPage
         from news.models.index import forget_archive_months
@@ -19,5 +19,6 @@ class NewsConfig(AppConfig):
         page_unpublished.connect(purge_listings, sender=NewsPage)
         fragments.connect()
         audio.connect()
+        renditions.connect()
         for signal in (page_published, page_unpublished, post_delete):
             signal.connect(forget_archive_months, sender=NewsPage)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from news import fragments
+from news.renditions import SOCIAL_IMAGE, stored_rendition
 from portal.jalali import iso_8601
 from portal.json_ld import json_ld_script
 from portal.models import OrganisationSettings
@@ -23,7 +24,6 @@ from portal.site_address import absolute_url
 # the script omits short vowels and words joined with ZWNJ count once here. 180 sits in that range.
 WORDS_PER_MINUTE = 180
 RELATED_COUNT = 6
-SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 
 
 def share_links(title, url):
@@ -90,7 +90,9 @@ class ArticleMixin:
         pinned = [
             pin.related
             # The list shows titles and dates only; a body is most of an article row's size.
-            for pin in self.pinned_related.select_related("related__section").defer("related__body")
+            for pin in self.pinned_related.select_related(
+                "related__section", "related__main_image"
+            ).defer("related__body")
             if pin.related.live and pin.related_id != self.pk
         ]
         by_tags = (
@@ -99,7 +101,7 @@ class ArticleMixin:
             .tagged(tag_ids)
             .exclude(pk__in=[self.pk, *(item.pk for item in pinned)])
             .defer_streamfields()
-            .select_related("section")
+            .select_related("section", "main_image")
             .newest_first()[:RELATED_COUNT]
         )
         # Asked even when pins fill the list, so the page always costs the same queries.
@@ -150,13 +152,14 @@ class ArticleMixin:
             elif block.block_type == "gallery":
                 yield from (item["image"] for item in block.value["images"])
 
-    def prefetch_renditions(self):
-        """One query for the renditions of every image on the article, however many there are.
+    def prefetch_renditions(self, *other_images):
+        """One query for the renditions of every image on the article, however many there are
+        (with `other_images`: the related news' thumbnails).
 
         Without it each image asks the renditions cache, and falls back to the database per image
         whenever the cache has dropped an entry.
         """
-        images = [image for image in self.body_images() if image is not None]
+        images = [image for image in (*self.body_images(), *other_images) if image is not None]
         if self.main_image:
             images.append(self.main_image)
         prefetch_related_objects(images, "renditions")
@@ -184,9 +187,10 @@ class ArticleMixin:
         def social_image_url():
             if not self.main_image:
                 return None
-            self.prefetch_renditions()
-            rendition = self.main_image.get_rendition(SOCIAL_IMAGE)
-            return absolute_url(request, rendition.url)
+            prefetch_all_renditions()
+            # Made when the image was uploaded (news/renditions.py), never in a reader's request.
+            rendition = stored_rendition(self.main_image, SOCIAL_IMAGE)
+            return absolute_url(request, rendition.url) if rendition else None
 
         @cache
         def canonical_url():
@@ -196,9 +200,15 @@ class ArticleMixin:
         def short_url():
             return absolute_url(request, self.short_url)
 
+        related_news = cache(lambda: self.related_news([tag.pk for tag in tags()]))
+
+        @cache
+        def prefetch_all_renditions():
+            self.prefetch_renditions(*(item.main_image for item in related_news()))
+
         def prefetched(value):
             # Every image on the page in one query, before the body or main image renders.
-            self.prefetch_renditions()
+            prefetch_all_renditions()
             return value
 
         return {
@@ -209,7 +219,7 @@ class ArticleMixin:
             "short_url": short_url,
             "tags": tags,
             "reading_minutes": lambda: self.reading_minutes,
-            "related_news": cache(lambda: self.related_news([tag.pk for tag in tags()])),
+            "related_news": related_news,
             "share_links": lambda: share_links(self.title, canonical_url()),
             "social_image_url": social_image_url,
             "structured_data": lambda: self.structured_data(

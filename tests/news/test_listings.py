@@ -142,20 +142,6 @@ def test_current_month_archive_has_no_next_month_link(client, news_index):
     assert "ماه پیش" in html and "ماه بعد" not in html
 
 
-def test_home_page_shows_latest_and_most_read_news(client, news_index):
-    quiet = factories.article(news_index, title="خبر کم‌خوانده", published_at=factories.days_ago(0))
-    popular = factories.article(
-        news_index, title="خبر پربازدید", published_at=factories.days_ago(2)
-    )
-    NewsDailyViews.objects.create(page=popular, day=factories.days_ago(1).date(), count=50)
-    NewsDailyViews.objects.create(page=quiet, day=factories.days_ago(1).date(), count=3)
-    html = client.get("/").content.decode()
-    latest = html[html.index("تازه‌ترین خبرها") : html.index("پربازدیدترین")]
-    assert latest.index(quiet.title) < latest.index(popular.title)
-    most_read = html[html.index("پربازدیدترین") :]
-    assert most_read.index(popular.title) < most_read.index(quiet.title)
-
-
 def test_most_read_ignores_views_older_than_a_week(client, news_index):
     stale = factories.article(news_index, title="خبر پرخوانندهٔ ماه پیش")
     NewsDailyViews.objects.create(page=stale, day=factories.days_ago(30).date(), count=900)
