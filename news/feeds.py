@@ -8,6 +8,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 
+from portal.images import existing_rendition
 from portal.site_address import absolute_url
 
 FEED_LENGTH = 30
@@ -80,7 +81,10 @@ class NewsRssFeed(Feed):
     def item_enclosures(self, item):
         if not item.main_image:
             return []
-        rendition = item.main_image.get_rendition(FEED_RENDITION)
+        # Made at upload and publish (news/renditions.py); a reader's request never makes it.
+        rendition = existing_rendition(item.main_image, FEED_RENDITION)
+        if rendition is None:
+            return []
         try:
             length = str(rendition.file.size)
         except OSError:

@@ -19,7 +19,9 @@ from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 from news.feeds import FEED_RENDITION
+from news.models.article import SOCIAL_IMAGE
 from portal.api_fields import API_IMAGE_RENDITION
+from portal.images import make_renditions
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +39,6 @@ PICTURES = {
     "gallery": f"{FORMATS} width-{{320,640}}",
 }
 # Single files other readers fetch: social previews (og:image), feed enclosures, API clients.
-SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 SINGLE_SPECS = [SOCIAL_IMAGE, FEED_RENDITION, API_IMAGE_RENDITION]
 
 # What any uploaded image may become: an article's main image, a body image or a gallery image;
@@ -68,30 +69,12 @@ def stored_renditions(image, name):
     return {item.spec: found[item] for item in filters}
 
 
-def stored_rendition(image, spec):
-    """One existing rendition, or None; never creates it."""
-    item = image.clean_filter_for_svg(Filter(spec=spec))
-    return image.find_existing_renditions(item).get(item)
-
-
-def generate(image, specs):
-    """Make the missing renditions of `image` for `specs`; existing ones are left as they are.
-    Returns how many were made."""
-    filters = [image.clean_filter_for_svg(Filter(spec=spec)) for spec in specs]
-    # Asked of the database itself: the renditions cache may still hold a row deleted since.
-    existing = set(image.renditions.values_list("filter_spec", "focal_point_key"))
-    missing = [item for item in filters if (item.spec, item.get_cache_key(image)) not in existing]
-    if missing:
-        image.create_renditions(*missing)
-    return len(missing)
-
-
 @task()
 def generate_image_renditions(image_pk, specs):
     image = get_image_model().objects.filter(pk=image_pk).first()
     if image is None:  # deleted before the worker got to it
         return 0
-    made = generate(image, specs)
+    made = make_renditions(image, specs)
     if made:
         # Article fragments cached while these were missing show no picture: render them again.
         from news import fragments
@@ -141,10 +124,10 @@ def backfill(stdout=None):
     upload_specs = specs_for(UPLOAD_PICTURES, SINGLE_SPECS)
     for image in get_image_model().objects.iterator():
         if not image.is_svg():
-            made += generate(image, upload_specs)
+            made += make_renditions(image, upload_specs)
     for article in NewsPage.objects.live().specific().iterator():
         for image, names in article_images(article):
-            made += generate(image, specs_for(names))
+            made += make_renditions(image, specs_for(names))
     if made:
         from news import fragments
 

@@ -5,6 +5,7 @@ Kept apart from portal/api.py, which imports the models, so that models can impo
 
 from rest_framework.fields import Field
 
+from portal.images import existing_rendition
 from portal.jalali import format_jalali, iso_8601
 
 # One size for API clients; they get the original proportions cropped to 16:9.
@@ -64,7 +65,10 @@ class MainImageField(Field):
         image = getattr(page, self.image_field)
         if image is None:
             return None
-        rendition = image.get_rendition(API_IMAGE_RENDITION)
+        # Made at upload (news/renditions.py); an API client's request never makes it.
+        rendition = existing_rendition(image, API_IMAGE_RENDITION)
+        if rendition is None:
+            return None
         decorative = getattr(page, f"{self.image_field}_decorative", False)
         return {
             "url": rendition.full_url,

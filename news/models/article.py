@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from news import fragments
-from news.renditions import SOCIAL_IMAGE, stored_rendition
+from portal.images import STRUCTURED_DATA_LOGO, existing_rendition
 from portal.jalali import iso_8601
 from portal.json_ld import json_ld_script
 from portal.models import OrganisationSettings
@@ -24,6 +24,9 @@ from portal.site_address import absolute_url
 # the script omits short vowels and words joined with ZWNJ count once here. 180 sits in that range.
 WORDS_PER_MINUTE = 180
 RELATED_COUNT = 6
+# The picture social networks show for a shared article (og:image); made at upload and publish
+# with the other sizes (news/renditions.py), which reads it from here.
+SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
 
 
 def share_links(title, url):
@@ -115,8 +118,8 @@ class ArticleMixin:
             "name": organisation.name,
             "url": absolute_url(request, "/"),
         }
-        if organisation.logo_id:
-            logo = organisation.logo.get_rendition("height-120|format-png")
+        logo = organisation.logo and existing_rendition(organisation.logo, STRUCTURED_DATA_LOGO)
+        if logo:
             publisher["logo"] = {
                 "@type": "ImageObject",
                 "url": absolute_url(request, logo.url),
@@ -189,7 +192,7 @@ class ArticleMixin:
                 return None
             prefetch_all_renditions()
             # Made when the image was uploaded (news/renditions.py), never in a reader's request.
-            rendition = stored_rendition(self.main_image, SOCIAL_IMAGE)
+            rendition = existing_rendition(self.main_image, SOCIAL_IMAGE)
             return absolute_url(request, rendition.url) if rendition else None
 
         @cache
