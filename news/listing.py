@@ -1,11 +1,16 @@
 """Paging and Jalali-month helpers for news listings."""
 
+import hashlib
+
 from persiantools.jdatetime import JalaliDate
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 
+from news import fragments
 from portal.jalali import gregorian_month_range, month_name
 from portal.text import latin_digits, persian_digits
 
@@ -18,7 +23,21 @@ class IdsFirstPaginator(Paginator):
 
     An OFFSET deep into a listing then skips index entries (the ids are in the newest-first
     index) instead of joining and reading every skipped article's page row.
+
+    The count is kept until any content changes (news/fragments.py): publishing, unpublishing,
+    moving an article to another section or retagging it all start a new generation.
     """
+
+    @cached_property
+    def count(self):
+        sql, params = self.object_list.query.sql_with_params()
+        query = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+        key = f"news:listing-count:{fragments.generation()}:{query}"
+        count = cache.get(key)
+        if count is None:
+            count = super().count
+            cache.set(key, count, fragments.FRAGMENT_TIMEOUT)
+        return count
 
     def page(self, number):
         # Django's own bounds (Paginator.page), with the rows loaded by id.

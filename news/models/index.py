@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from news import fragments
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import JalaliMonth, page_links, paginate
 from news.models.pages import NewsPage
@@ -37,6 +38,16 @@ def archive_months():
 
 def forget_archive_months(**kwargs):
     cache.delete(ARCHIVE_MONTHS_CACHE_KEY)
+
+
+def all_sections():
+    """Every section, kept until any content changes (news/fragments.py)."""
+    key = f"news:sections:{fragments.generation()}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(NewsSection.objects.all())
+        cache.set(key, sections, fragments.FRAGMENT_TIMEOUT)
+    return sections
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
@@ -67,7 +78,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "page_links": page_links(page_obj),
-            "sections": NewsSection.objects.all(),
+            "sections": all_sections(),
             "archive_months": archive_months(),
             "feeds": self.feed_links(feed_route, feed_args, heading),
             **extra,

@@ -149,6 +149,7 @@ class NewsPage(ArticleMixin, PersianSlugMixin, Page):
         index.FilterField("published_at"),
         index.FilterField("news_code"),
         index.FilterField("section"),
+        index.FilterField("listed"),
     ]
     api_fields = [
         APIField("news_code"),
