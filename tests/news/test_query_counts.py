@@ -58,9 +58,9 @@ def rich_article(news_index, size, slug):
     )
 
 
-# Site, five routing queries, two view-restriction queries, comments. The organisation's
-# settings come with the cached page shell (title, header, footer).
-ARTICLE_QUERIES = 9
+# Site, four routing queries (an article's id by slug is cached), two view-restriction
+# queries, comments. The organisation's settings come with the cached page shell.
+ARTICLE_QUERIES = 8
 
 
 @pytest.fixture

@@ -130,3 +130,27 @@ def test_a_renamed_article_is_renamed_in_the_most_read_list_at_once(client, news
     html = html_of(client, "/")
     assert "عنوان اصلاح‌شده" in html
     assert "عنوان نخست" not in html
+
+
+def test_a_renamed_article_is_found_only_at_its_new_address(client, news_index):
+    article = factories.article(news_index, slug="نامک-نخست", title="خبر با نامک تازه")
+    assert "خبر با نامک تازه" in html_of(client, "/news/نامک-نخست/")
+
+    article.slug = "نامک-دوم"
+    article.save_revision().publish()
+
+    assert "خبر با نامک تازه" in html_of(client, "/news/نامک-دوم/")
+    assert client.get("/news/نامک-نخست/").status_code in (301, 302, 404)
+
+
+def test_a_deleted_or_unpublished_article_is_gone_from_its_address_at_once(client, news_index):
+    withdrawn = factories.article(news_index, slug="پس-گرفته")
+    deleted = factories.article(news_index, slug="پاک-شده")
+    for path in ("/news/پس-گرفته/", "/news/پاک-شده/"):
+        assert client.get(path).status_code == 200
+
+    withdrawn.unpublish()
+    deleted.delete()
+
+    for path in ("/news/پس-گرفته/", "/news/پاک-شده/"):
+        assert client.get(path).status_code == 404
