@@ -61,7 +61,7 @@ def insert_articles(index, articles):
         article.url_path = f"{index.url_path}{article.slug}/"
         article.content_type = content_type
         article.locale_id = index.locale_id
-        article.live = True
+        article.live = article.listed = True
         article.has_unpublished_changes = False
         article.translation_key = uuid.uuid4()
     page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]

@@ -1,5 +1,7 @@
 """The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
 
+import hashlib
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models import OuterRef, Subquery
@@ -11,6 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.models import Page
 
+from news import fragments
 from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import JalaliMonth, page_links, paginate
 from news.models.pages import NewsPage
@@ -39,6 +42,16 @@ def forget_archive_months(**kwargs):
     cache.delete(ARCHIVE_MONTHS_CACHE_KEY)
 
 
+def all_sections():
+    """Every section, kept until any content changes (news/fragments.py)."""
+    key = f"news:sections:{fragments.generation()}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = list(NewsSection.objects.all())
+        cache.set(key, sections, fragments.FRAGMENT_TIMEOUT)
+    return sections
+
+
 class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
 
@@ -52,6 +65,34 @@ class NewsIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "فهرست اخبار"
         verbose_name_plural = "فهرست‌های اخبار"
+
+    # Routing
+
+    def route(self, request, path_components):
+        """An article's address costs one query instead of two (the child by slug, then its
+        specific row): the slug's page id is kept until any content changes (news/fragments.py),
+        so a renamed, moved or deleted article is never found at its old address."""
+        if self.live and len(path_components) == 1:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")
+            except Http404:
+                article = self.child_article(path_components[0])
+                if article is not None:
+                    article._cached_parent_obj = self  # as Page.route does
+                    return article.route(request, [])
+        return super().route(request, path_components)
+
+    def child_article(self, slug):
+        digest = hashlib.sha256(slug.encode()).hexdigest()
+        key = f"news:route:{fragments.generation()}:{self.pk}:{digest}"
+        article_id = cache.get(key)
+        if article_id is None:
+            article_id = self.get_children().filter(slug=slug).values_list("pk", flat=True).first()
+            if article_id is None:
+                # Not kept: made-up addresses must not fill the cache. Page.route answers 404.
+                return None
+            cache.set(key, article_id, fragments.FRAGMENT_TIMEOUT)
+        return NewsPage.objects.filter(pk=article_id).first()
 
     # Listings
 
@@ -67,7 +108,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             "page_obj": page_obj,
             "articles": page_obj.object_list,
             "page_links": page_links(page_obj),
-            "sections": NewsSection.objects.all(),
+            "sections": all_sections(),
             "archive_months": archive_months(),
             "feeds": self.feed_links(feed_route, feed_args, heading),
             **extra,

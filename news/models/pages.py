@@ -71,6 +71,10 @@ class NewsPage(ArticleMixin, PersianSlugMixin, Page):
     over_title = models.CharField("روتیتر", max_length=200, blank=True)
     lead = models.TextField("لید", max_length=1000, help_text="خلاصهٔ خبر در یک بند، بدون قالب‌بندی.")
     body = StreamField(NewsBodyBlock(), verbose_name="متن خبر", blank=True)
+    # A copy of Page.live on the article's own row, kept by save(): listings filter and sort on
+    # one table, so the database reads a partial newest-first index and stops after one page
+    # (a filter on wagtailcore_page.live made it sort every live article before an OFFSET).
+    listed = models.BooleanField(default=False, editable=False)
     main_image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="تصویر اصلی",
@@ -145,6 +149,7 @@ class NewsPage(ArticleMixin, PersianSlugMixin, Page):
         index.FilterField("published_at"),
         index.FilterField("news_code"),
         index.FilterField("section"),
+        index.FilterField("listed"),
     ]
     api_fields = [
         APIField("news_code"),
@@ -167,7 +172,14 @@ class NewsPage(ArticleMixin, PersianSlugMixin, Page):
         verbose_name = "خبر"
         verbose_name_plural = "خبرها"
         # Matches newest_first(), so listings read the index in order instead of sorting.
-        indexes = [models.Index(fields=["-published_at", "-news_code"], name="news_newest_first")]
+        # page_ptr is in the index too, so a listing's ids come from the index alone.
+        indexes = [
+            models.Index(
+                fields=["-published_at", "-news_code", "page_ptr"],
+                name="news_listed_newest_first",
+                condition=models.Q(listed=True),
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -193,6 +205,10 @@ class NewsPage(ArticleMixin, PersianSlugMixin, Page):
         if self.published_at is None and self.first_published_at:
             self.published_at = self.first_published_at
         self.normalize_tags()
+        self.listed = self.live
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "live" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "listed"}
         return super().save(*args, **kwargs)
 
     def normalize_tags(self):

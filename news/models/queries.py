@@ -19,7 +19,8 @@ MAX_CODE_DIGITS = 10
 
 class NewsPageQuerySet(PageQuerySet):
     def published(self):
-        return self.live().public()
+        # `listed` is the article row's copy of `live` (pages.py): the filter stays on one table.
+        return self.filter(listed=True).public()
 
     def jalali_months(self):
         """The (year, month) pairs of the Jalali months that have at least one article, newest
