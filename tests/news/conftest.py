@@ -12,6 +12,17 @@ def news_index(home_page):
     return factories.news_index(home_page)
 
 
+@pytest.fixture
+def article(news_index):
+    """An article in a section with a tag: the cache tests read it, change it and read again."""
+    return factories.article(
+        news_index,
+        title="افتتاح مرکز توانبخشی در دزفول",
+        tags=["دزفول"],
+        section=factories.section("توانبخشی", "rehab"),
+    )
+
+
 class PurgeListener(BaseHTTPRequestHandler):
     """A shared cache's purge address, as Varnish or nginx would offer it, on loopback."""
 

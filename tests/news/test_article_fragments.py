@@ -26,16 +26,6 @@ def page_cache(request, settings):
     return request.param
 
 
-@pytest.fixture
-def article(news_index):
-    return factories.article(
-        news_index,
-        title="افتتاح مرکز توانبخشی در دزفول",
-        tags=["دزفول"],
-        section=factories.section("توانبخشی", "rehab"),
-    )
-
-
 def warm(client, article):
     """Two visits: the first fills the fragments, the second must read them."""
     client.get(article.url)

@@ -30,16 +30,6 @@ def warm(client, path):
     return response.content.decode()
 
 
-@pytest.fixture
-def article(news_index):
-    return factories.article(
-        news_index,
-        title="افتتاح مرکز توانبخشی در دزفول",
-        tags=["دزفول"],
-        section=factories.section("توانبخشی", "rehab"),
-    )
-
-
 @pytest.mark.parametrize(
     "path", ["/", "/news/", "/news/?page=1", "/news/tags/دزفول/", "/news/rss/", "/search/"]
 )
