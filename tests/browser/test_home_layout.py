@@ -2,19 +2,13 @@
 grid of the latest news with thumbnails, nothing scrolling sideways, no empty third of the screen,
 in an order a keyboard and a screen reader follow as the eye does."""
 
-import io
 import itertools
 from pathlib import Path
 
 import pytest
 
-from django.utils import timezone
-
-from eservices import demo_content as eservices_demo
-from news import demo_content as news_demo
-from news.models import NewsDailyViews, NewsPage
-from portal import demo_content as portal_demo
 from tests.browser.accessibility import WCAG_21_AA, assert_accessible
+from tests.browser.demo import load_demo_portal
 from tests.browser.html_check import assert_valid_html
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
@@ -54,13 +48,7 @@ FOCUSED = """(blocks) => {
 
 @pytest.fixture
 def demo_portal(db):
-    portal_demo.load(io.StringIO())
-    news_demo.load(io.StringIO())
-    eservices_demo.load(io.StringIO())
-    today = timezone.localdate()
-    NewsDailyViews.objects.filter(day=today).delete()
-    for count, article in enumerate(NewsPage.objects.live()[:5], start=1):
-        NewsDailyViews.objects.create(page=article, day=today, count=count * 10)
+    load_demo_portal(most_read=5)
 
 
 def show_every_picture(page):

@@ -1,15 +1,8 @@
 """Small things a reader sees: Persian list numbers, outside-link arrows kept with their words."""
 
-import io
-
 import pytest
 
-from django.utils import timezone
-
-from eservices import demo_content as eservices_demo
-from news import demo_content as news_demo
-from news.models import NewsDailyViews, NewsPage
-from portal import demo_content as portal_demo
+from tests.browser.demo import load_demo_portal
 
 # For every outside-link arrow: is it on the same line as the letter just before it?
 ARROWS_ON_THEIR_WORDS_LINE = """() => [...document.querySelectorAll(".external-link__mark")]
@@ -27,12 +20,7 @@ ARROWS_ON_THEIR_WORDS_LINE = """() => [...document.querySelectorAll(".external-l
 
 @pytest.fixture
 def demo_portal(db):
-    portal_demo.load(io.StringIO())
-    news_demo.load(io.StringIO())
-    eservices_demo.load(io.StringIO())
-    today = timezone.localdate()
-    for count, article in enumerate(NewsPage.objects.live()[:3], start=1):
-        NewsDailyViews.objects.create(page=article, day=today, count=count * 10)
+    load_demo_portal(most_read=3)
 
 
 @pytest.mark.browser
