@@ -12,6 +12,7 @@ replaces too, and so does any change to a comment: a page shows its approved com
 does not.
 """
 
+import contextvars
 import uuid
 
 from django.core.cache import cache
@@ -32,13 +33,27 @@ IGNORED_MODELS = {"news.newsdailyviews", "news.comment", "wagtailimages.renditio
 IGNORED_FIELDS = {"file_size", "file_hash"}
 
 
+# The tokens a request has read, so it reads each once and sees one generation throughout (set
+# by GenerationPerRequestMiddleware; outside a request every call reads the cache).
+_request_tokens = contextvars.ContextVar("news_generation_tokens", default=None)
+
+
 def current_token(key):
-    token = cache.get(key)
+    known = _request_tokens.get()
+    if known is not None and key in known:
+        return known[key]
+    # Both tokens in one round trip: a page reads the pages generation and then the other.
+    tokens = cache.get_many([GENERATION_KEY, PAGES_GENERATION_KEY])
+    token = tokens.get(key)
     if token is None:
         cache.add(key, uuid.uuid4().hex, None)
         token = cache.get(key)
     # A dummy cache stores nothing, and then nothing is ever read back either.
-    return token or "uncached"
+    token = token or "uncached"
+    if known is not None:
+        known.update(tokens)
+        known[key] = token
+    return token
 
 
 def generation():
@@ -49,12 +64,37 @@ def pages_generation():
     return current_token(PAGES_GENERATION_KEY)
 
 
+def remember_tokens(tokens):
+    known = _request_tokens.get()
+    if known is not None:
+        known.update(tokens)
+
+
 def start_new_generation():
-    cache.set_many({GENERATION_KEY: uuid.uuid4().hex, PAGES_GENERATION_KEY: uuid.uuid4().hex}, None)
+    tokens = {GENERATION_KEY: uuid.uuid4().hex, PAGES_GENERATION_KEY: uuid.uuid4().hex}
+    cache.set_many(tokens, None)
+    remember_tokens(tokens)
 
 
 def start_new_pages_generation():
-    cache.set(PAGES_GENERATION_KEY, uuid.uuid4().hex, None)
+    token = uuid.uuid4().hex
+    cache.set(PAGES_GENERATION_KEY, token, None)
+    remember_tokens({PAGES_GENERATION_KEY: token})
+
+
+class GenerationPerRequestMiddleware:
+    """Each request reads the generation tokens from the cache once, however many fragments,
+    counts and lists it looks up under them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reset = _request_tokens.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_tokens.reset(reset)
 
 
 def comment_changed(sender, **kwargs):

@@ -8,10 +8,10 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.jalali_widgets import jalali_settings_panels
-from portal.pages import PersianSlugMixin
+from portal.pages import KnownViewRestrictionsMixin, PersianSlugMixin
 
 
-class HomePage(Page):
+class HomePage(KnownViewRestrictionsMixin, Page):
     """The front page: latest news, popular e-services and help lines (filled by their apps)."""
 
     intro = models.TextField(
@@ -33,7 +33,7 @@ class HomePage(Page):
         verbose_name_plural = "صفحه‌های نخست"
 
 
-class StandardPage(PersianSlugMixin, Page):
+class StandardPage(KnownViewRestrictionsMixin, PersianSlugMixin, Page):
     """A plain page for «درباره ما», «تماس با ما» and similar."""
 
     lead = models.TextField("لید", blank=True, max_length=600)

@@ -27,6 +27,7 @@ RELATED_COUNT = 6
 # The picture social networks show for a shared article (og:image); made at upload and publish
 # with the other sizes (news/renditions.py), which reads it from here.
 SOCIAL_IMAGE = "fill-1200x630|format-jpeg"
+ARTICLE_PARTS = ("article-meta", "article-breadcrumbs", "article-main", "article-sidebar")
 
 
 def share_links(title, url):
@@ -49,15 +50,23 @@ def share_links(title, url):
 
 
 def fragment_settings(article, request):
-    """The cache key of the article's fragments; a preview shows a draft, so it is never stored
-    and never matches a published article's key."""
+    """The cache keys of the article's fragments; a preview shows a draft, so it is never stored
+    and never matches a published article's key. The approved comments have a key of their own,
+    under the pages generation, which every comment change replaces as well (news/fragments.py)."""
     if getattr(request, "is_preview", False):
         return {"fragment_key": f"preview:{uuid.uuid4().hex}", "fragment_timeout": 0}
+    address = (request.scheme, request.get_host(), str(article.pk))
+    fragment_key = ":".join((fragments.generation(), *address))
+    comments_key = ":".join((fragments.pages_generation(), *address))
     return {
-        "fragment_key": ":".join(
-            (fragments.generation(), request.scheme, request.get_host(), str(article.pk))
-        ),
+        "fragment_key": fragment_key,
+        "comments_key": comments_key,
         "fragment_timeout": fragments.FRAGMENT_TIMEOUT,
+        # The {% cached_part %}s of news/news_page.html, read with the page's shell in one trip.
+        "page_parts": [
+            *((name, fragment_key) for name in ARTICLE_PARTS),
+            ("article-comments", comments_key),
+        ],
     }
 
 

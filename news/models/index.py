@@ -1,12 +1,14 @@
 """The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
 
 import hashlib
+import re
 
 from django.core.cache import cache
 from django.db import models
 from django.db.models import OuterRef, Subquery
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
@@ -19,8 +21,13 @@ from news.listing import JalaliMonth, page_links, paginate
 from news.models.pages import NewsPage
 from news.models.sections import NewsSection
 from portal.jalali_widgets import jalali_settings_panels
+from portal.pages import KnownViewRestrictionsMixin
 from portal.text import normalize_persian
 
+LISTING_BODY_TEMPLATE = "news/includes/listing_body.html"
+# A listing's body is kept for the page itself and for `?page=` numbers of at most four digits
+# (as whole pages are, news/page_cache.py); anything else is rendered and not kept.
+KEPT_QUERY = re.compile(r"(page=[0-9]{1,4})?")
 ARCHIVE_MONTHS_LISTED = 12
 ARCHIVE_MONTHS_CACHE_KEY = "news:archive-months"
 # Publishing and unpublishing forget the list at once (news/apps.py); the timeout only bounds how
@@ -52,7 +59,20 @@ def all_sections():
     return sections
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+def listing_key(request):
+    """The cache key of a listing's body at this address and page, or None if it is not kept:
+    only for the bare address or `?page=<number>`, since the body's page links repeat the query
+    string and must not carry another reader's parameters."""
+    if getattr(request, "is_preview", False):
+        return None
+    if not KEPT_QUERY.fullmatch(request.META.get("QUERY_STRING", "")):
+        return None
+    address = f"{request.scheme}:{request.get_host()}:{request.path_info}:{request.GET.get('page')}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"news:listing:{fragments.generation()}:{digest}"
+
+
+class NewsIndexPage(KnownViewRestrictionsMixin, RoutablePageMixin, Page):
     intro = models.TextField("معرفی کوتاه", blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -101,17 +121,39 @@ class NewsIndexPage(RoutablePageMixin, Page):
         # filter: it would stop the database from reading the newest-first index in order.
         return NewsPage.objects.for_listing()
 
-    def render_listing(self, request, articles, heading, feed_route=None, feed_args=(), **extra):
-        page_obj = paginate(request, articles)
+    def render_listing(
+        self, request, find_articles, heading, feed_route=None, feed_args=(), **extra
+    ):
+        """The listing's body (cards, pages, sections, months) is rendered once per generation
+        and address: the next request reads it from the cache, and `find_articles()` (the
+        listing's queryset) is not even built."""
+        feeds = self.feed_links(feed_route, feed_args, heading)
+        key = listing_key(request)
+        listing = cache.get(key) if key else None
+        if listing is None:
+            page_obj = paginate(request, find_articles())
+            context = {
+                "page": self,
+                "heading": heading,
+                "page_obj": page_obj,
+                "articles": page_obj.object_list,
+                "page_links": page_links(page_obj),
+                "sections": all_sections(),
+                "archive_months": archive_months(),
+                "feeds": feeds,
+                **extra,
+            }
+            listing = {
+                "body": render_to_string(LISTING_BODY_TEMPLATE, context, request=request),
+                "number": page_obj.number,
+            }
+            if key:
+                cache.set(key, listing, fragments.FRAGMENT_TIMEOUT)
         context = {
             "heading": heading,
-            "page_obj": page_obj,
-            "articles": page_obj.object_list,
-            "page_links": page_links(page_obj),
-            "sections": all_sections(),
-            "archive_months": archive_months(),
-            "feeds": self.feed_links(feed_route, feed_args, heading),
-            **extra,
+            "listing_body": mark_safe(listing["body"]),  # noqa: S308 - our own template's output
+            "page_number": listing["number"],
+            "feeds": feeds,
         }
         return self.render(request, template="news/news_listing.html", context_overrides=context)
 
@@ -135,14 +177,14 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("", name="all")
     def all_news(self, request):
-        return self.render_listing(request, self.articles(), self.title, is_all_news=True)
+        return self.render_listing(request, self.articles, self.title, is_all_news=True)
 
     @path("section/<str:slug>/", name="section")
     def section_news(self, request, slug):
         section = self.find_section(slug)
         return self.render_listing(
             request,
-            self.articles().filter(section=section),
+            lambda: self.articles().filter(section=section),
             f"سرویس {section.name}",
             feed_route="section",
             feed_args=[section.slug],
@@ -157,7 +199,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             return HttpResponsePermanentRedirect(self.tag_url(tag))
         return self.render_listing(
             request,
-            self.articles().tagged([tag.pk]),
+            lambda: self.articles().tagged([tag.pk]),
             f"برچسب: {tag.name}",
             feed_route="tag",
             feed_args=[tag.slug],
@@ -174,7 +216,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         is_past = (jalali_month.year, jalali_month.month) < (current.year, current.month)
         return self.render_listing(
             request,
-            self.articles().published_between(start, end),
+            lambda: self.articles().published_between(start, end),
             f"بایگانی اخبار {jalali_month.label}",
             current_month=jalali_month,
             previous_month=jalali_month.previous(),
@@ -246,13 +288,23 @@ class NewsIndexPage(RoutablePageMixin, Page):
     # Lookups shared by listings and feeds
 
     def find_section(self, slug):
-        return get_object_or_404(NewsSection, slug=normalize_persian(slug))
+        wanted = normalize_persian(slug)
+        section = next((section for section in all_sections() if section.slug == wanted), None)
+        if section is None:
+            raise Http404("سرویس پیدا نشد")
+        return section
 
     def find_tag(self, slug):
+        """The tag with this slug or name; kept until content changes once found (a made-up
+        slug is looked up again, so it cannot fill the cache)."""
         wanted = normalize_persian(slug).strip()
-        tag = Tag.objects.filter(models.Q(slug=wanted) | models.Q(name=wanted)).first()
+        key = f"news:tag:{fragments.generation()}:{hashlib.sha256(wanted.encode()).hexdigest()}"
+        tag = cache.get(key)
         if tag is None:
-            raise Http404("برچسب پیدا نشد")
+            tag = Tag.objects.filter(models.Q(slug=wanted) | models.Q(name=wanted)).first()
+            if tag is None:
+                raise Http404("برچسب پیدا نشد")
+            cache.set(key, tag, fragments.FRAGMENT_TIMEOUT)
         return tag
 
     @property

@@ -25,7 +25,7 @@ from portal.api_fields import (
     TagNamesField,
 )
 from portal.jalali_widgets import jalali_settings_panels
-from portal.pages import PersianSlugMixin
+from portal.pages import KnownViewRestrictionsMixin, PersianSlugMixin
 from portal.text import normalize_persian, persian_digits
 
 # Addresses under /news/ that belong to listings, feeds and old-portal codes, not to articles.
@@ -67,7 +67,7 @@ class NewsCodePanel(FieldPanel):
         return persian_digits(value) if value else "پس از ذخیره تعیین می‌شود"
 
 
-class NewsPage(ArticleMixin, PersianSlugMixin, Page):
+class NewsPage(KnownViewRestrictionsMixin, ArticleMixin, PersianSlugMixin, Page):
     over_title = models.CharField("روتیتر", max_length=200, blank=True)
     lead = models.TextField("لید", max_length=1000, help_text="خلاصهٔ خبر در یک بند، بدون قالب‌بندی.")
     body = StreamField(NewsBodyBlock(), verbose_name="متن خبر", blank=True)

@@ -4,12 +4,14 @@ import datetime
 
 from persiantools.jdatetime import JalaliDate
 
-from django.db.models import Exists, OuterRef, Prefetch, Sum
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Prefetch, Q, Sum
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import PageManager, PageQuerySet
+from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
 
+from news import fragments
 from portal.text import latin_digits
 
 MOST_READ_DAYS = 7
@@ -17,10 +19,29 @@ MOST_READ_DAYS = 7
 MAX_CODE_DIGITS = 10
 
 
+def restricted_paths():
+    """Tree paths of the pages with a view restriction, kept until content changes (a
+    restriction is a wagtailcore row, news/fragments.py). Wagtail's `public()` reads every
+    restriction on each call, so each listing asked for them again."""
+    key = f"news:restricted-paths:{fragments.generation()}"
+    paths = cache.get(key)
+    if paths is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        cache.set(key, paths, fragments.FRAGMENT_TIMEOUT)
+    return paths
+
+
 class NewsPageQuerySet(PageQuerySet):
     def published(self):
         # `listed` is the article row's copy of `live` (pages.py): the filter stays on one table.
-        return self.filter(listed=True).public()
+        return self.filter(listed=True).outside_restricted_pages()
+
+    def outside_restricted_pages(self):
+        """Wagtail's `public()`: nothing under a page with a view restriction."""
+        restricted = Q()
+        for path in restricted_paths():
+            restricted |= Q(path__startswith=path)
+        return self.exclude(restricted) if restricted else self
 
     def jalali_months(self):
         """The (year, month) pairs of the Jalali months that have at least one article, newest

@@ -115,14 +115,14 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache_backends.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
             "TIMEOUT": 600,
         },
         # Wagtail's advice: keep image renditions in their own cache.
         "renditions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache_backends.SharedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + "-renditions",
             "TIMEOUT": 3600,
@@ -359,6 +359,17 @@ MIDDLEWARE.insert(
     "news.page_cache.PageCacheMiddleware",
 )
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Outside both caches below: a request reads the generation tokens they are keyed on once.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("news.page_cache.PageCacheMiddleware"),
+    "news.fragments.GenerationPerRequestMiddleware",
+)
+# A page's address, site and view restrictions, kept until content changes (news/route_cache.py):
+# a rendered page then loads one row instead of walking the tree. After sessions and auth, which
+# the restrictions read.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "news.route_cache.RouteCacheMiddleware"
+)
 
 # Background work (issue 11): shared-cache purges, search index updates and moderators' e-mails are
 # tasks (Wagtail 8 enqueues its purges and index updates through django-tasks). "immediate" runs
