@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from news.models import NewsSection
+from news.models.index import all_sections
 from portal.jalali import parse_jalali_date
 from portal.search.backends import MAX_QUERY_LENGTH
 from portal.text import normalize_persian
@@ -30,14 +30,27 @@ class JalaliDateField(forms.CharField):
             ) from None
 
 
+def section_choices():
+    return [("", "همهٔ سرویس‌ها"), *((section.slug, section.name) for section in all_sections())]
+
+
+class SectionField(forms.ChoiceField):
+    """A news section by its slug, chosen from the list kept until content changes
+    (all_sections): the search page reads no section row per search."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=section_choices, **kwargs)
+
+    def clean(self, value):
+        slug = super().clean(value)
+        return next((section for section in all_sections() if section.slug == slug), None)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label="عبارت جستجو", required=False, strip=True)
-    section = forms.ModelChoiceField(
+    section = SectionField(
         label="سرویس خبری",
-        queryset=NewsSection.objects.all(),
-        to_field_name="slug",
         required=False,
-        empty_label="همهٔ سرویس‌ها",
         error_messages={"invalid_choice": "این سرویس خبری پیدا نشد؛ از فهرست انتخاب کنید."},
     )
     tag = forms.CharField(label="برچسب", required=False, max_length=100)

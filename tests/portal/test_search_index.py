@@ -162,3 +162,21 @@ def test_a_search_leaves_the_planner_settings_of_the_transaction_as_they_were(ne
 
         cursor.execute(settings)
         assert cursor.fetchone() == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+@pytest.mark.django_db(transaction=True)
+def test_a_search_in_a_transaction_of_its_own_leaves_the_connections_settings_as_they_were(
+    news_index,
+):
+    article_with(news_index, title="توزیع سمعک")
+    settings = "SELECT current_setting('enable_seqscan'), current_setting('jit')"
+    with connection.cursor() as cursor:
+        cursor.execute(settings)
+        before = cursor.fetchone()
+        assert not connection.in_atomic_block
+
+        assert [page.title for page in NewsPage.objects.live().search("سمعک")] == ["توزیع سمعک"]
+
+        cursor.execute(settings)
+        assert cursor.fetchone() == before

@@ -43,14 +43,18 @@ SET_PLANNER = "SELECT set_config('enable_seqscan', %s, true), set_config('jit', 
 def index_friendly_planner(using):
     """For the statements inside: no sequential scan of index entries, which would unpack every
     body vector (the planner prices that as cheap), and no JIT compiling, which takes longer than
-    these queries. Restored afterwards: ``SET LOCAL`` alone would last until the end of an
-    enclosing transaction."""
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
-        previous = cursor.fetchone()
+    these queries. In a transaction of its own the settings end with it (``SET LOCAL``); inside
+    an enclosing one they would last to its end, so there they are read first and restored."""
+    connection = connections[using]
+    nested = connection.in_atomic_block
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        if nested:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+            previous = cursor.fetchone()
         cursor.execute(SET_PLANNER, ["off", "off"])
         yield
-        cursor.execute(SET_PLANNER, previous)
+        if nested:
+            cursor.execute(SET_PLANNER, previous)
 
 
 class FoldingPostgresIndex(postgres.PostgresIndex):
