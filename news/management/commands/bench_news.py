@@ -8,7 +8,15 @@ from django.db import connection
 from django.utils.encoding import iri_to_uri
 
 from news.bench.common import require_bench_database
-from news.bench.pages import MODES, bench_paths, create_articles, measure
+from news.bench.pages import (
+    MODES,
+    SEARCH_ITSELF_P95,
+    SEARCH_WORDS,
+    bench_paths,
+    create_articles,
+    measure,
+    measure_search_itself,
+)
 from news.models import NewsPage
 
 
@@ -17,9 +25,11 @@ def target_text(target):
     return f"≤{milliseconds} ms" + (f", ≤{queries} q" if queries else " + search")
 
 
-def met(row, target):
+def met(row, target, search_itself=None):
     milliseconds, queries = target
-    return row["median"] <= milliseconds and (queries is None or row["queries"] <= queries)
+    if queries is None:  # the search page: its own time is what is left besides the search
+        return search_itself is not None and row["median"] - search_itself["median"] <= milliseconds
+    return row["median"] <= milliseconds and row["queries"] <= queries
 
 
 class Command(BaseCommand):
@@ -73,6 +83,13 @@ class Command(BaseCommand):
             f"\n{count} articles ({added} added now); {options['repeat']} timed requests per page"
         )
         paths = bench_paths()
+        search_itself = measure_search_itself(options["repeat"])
+        self.stdout.write(
+            f"the search itself «{SEARCH_WORDS}» (results, count, other groups): "
+            f"median {search_itself['median']:.1f} ms, p95 {search_itself['p95']:.1f} ms "
+            f"(target p95 < {SEARCH_ITSELF_P95} ms: "
+            f"{'yes' if search_itself['p95'] < SEARCH_ITSELF_P95 else 'NO'})"
+        )
         for mode, how in MODES.items():
             self.stdout.write(
                 f"{mode:<20}{'status':>7}{'queries':>8}{'median ms':>10}{'p95 ms':>8}"
@@ -83,8 +100,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"  {row['label']:<18}{row['status']:>7}{row['queries']:>8}"
                     f"{row['median']:>10.1f}{row['p95']:>8.1f}  {target_text(target):<18}"
-                    f"{'yes' if met(row, target) else 'NO'}"
+                    f"{'yes' if met(row, target, search_itself) else 'NO'}"
                 )
+                if target[1] is None:
+                    self.stdout.write(
+                        f"  {'  without search':<18}{'':>7}{'':>8}"
+                        f"{row['median'] - search_itself['median']:>10.1f}{'':>8}  "
+                        f"{target_text(target)}"
+                    )
         if options["wrk"]:
             self.run_wrk(options, paths)
 
