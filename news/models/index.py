@@ -1,7 +1,6 @@
 """The news index at /news/ and its listings: all, by section, by tag, by Jalali month, feeds."""
 
 import hashlib
-import re
 
 from django.core.cache import cache
 from django.db import models
@@ -20,14 +19,12 @@ from news.feeds import NewsAtomFeed, NewsRssFeed
 from news.listing import JalaliMonth, page_links, paginate
 from news.models.pages import NewsPage
 from news.models.sections import NewsSection
+from news.page_cache import KEPT_QUERY
 from portal.jalali_widgets import jalali_settings_panels
 from portal.pages import KnownViewRestrictionsMixin
 from portal.text import normalize_persian
 
 LISTING_BODY_TEMPLATE = "news/includes/listing_body.html"
-# A listing's body is kept for the page itself and for `?page=` numbers of at most four digits
-# (as whole pages are, news/page_cache.py); anything else is rendered and not kept.
-KEPT_QUERY = re.compile(r"(page=[0-9]{1,4})?")
 ARCHIVE_MONTHS_LISTED = 12
 ARCHIVE_MONTHS_CACHE_KEY = "news:archive-months"
 # Publishing and unpublishing forget the list at once (news/apps.py); the timeout only bounds how
@@ -61,8 +58,9 @@ def all_sections():
 
 def listing_key(request):
     """The cache key of a listing's body at this address and page, or None if it is not kept:
-    only for the bare address or `?page=<number>`, since the body's page links repeat the query
-    string and must not carry another reader's parameters."""
+    only for the addresses whole pages are kept for (the bare address or `?page=<number>`,
+    news/page_cache.py), since the body's page links repeat the query string and must not carry
+    another reader's parameters."""
     if getattr(request, "is_preview", False):
         return None
     if not KEPT_QUERY.fullmatch(request.META.get("QUERY_STRING", "")):
