@@ -165,7 +165,7 @@ def test_a_search_leaves_the_planner_settings_of_the_transaction_as_they_were(ne
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_search_in_a_transaction_of_its_own_leaves_the_connections_settings_as_they_were(
     news_index,
 ):
